@@ -1,0 +1,152 @@
+package kpi
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// A Platform names the source of a record: "meta_ads", "google_ads", ...
+type Platform string
+
+// The platforms roibook imports.
+const (
+	MetaAds     Platform = "meta_ads"
+	GoogleAds   Platform = "google_ads"
+	LinkedInAds Platform = "linkedin_ads"
+	TikTokAds   Platform = "tiktok_ads"
+	Costs       Platform = "costs" // a cost sheet, not an ad platform
+)
+
+var platformNames = map[Platform]string{
+	MetaAds:     "Meta Ads",
+	GoogleAds:   "Google Ads",
+	LinkedInAds: "LinkedIn Ads",
+	TikTokAds:   "TikTok Ads",
+	Costs:       "Cost sheet",
+}
+
+// Name returns the display name of p ("Meta Ads"), or p itself when unknown.
+func (p Platform) Name() string {
+	if n, ok := platformNames[p]; ok {
+		return n
+	}
+	return string(p)
+}
+
+// Known reports whether p is a platform roibook imports.
+func (p Platform) Known() bool { _, ok := platformNames[p]; return ok }
+
+// Fields is a set of metrics, one bit per metric. A record's Has tells which
+// metrics its export provides, so a missing column (no conversion value in a
+// LinkedIn export) is told apart from a zero.
+type Fields uint32
+
+// The metrics of a Record.
+const (
+	FSpend Fields = 1 << iota
+	FImpressions
+	FReach
+	FClicks
+	FLinkClicks
+	FEngagements
+	FReactions
+	FComments
+	FShares
+	FSaves
+	FVideoViews
+	FFollows
+	FLeads
+	FConversions
+	FConversionValue
+	FPurchases
+	FAddsToCart
+	FCheckouts
+	FLandingPageViews
+)
+
+// A Source points at the row a record came from.
+type Source struct {
+	File string // as the user gave it
+	Line int    // 1-based line (CSV: where the record starts; XLSX: the row)
+}
+
+func (s Source) String() string { return fmt.Sprintf("%s:%d", s.File, s.Line) }
+
+// A Record is one row of one export after normalization. Money is in the
+// record's own Currency; conversion to the reporting currency happens when
+// records are aggregated.
+type Record struct {
+	Platform Platform
+	// Day is the UTC midnight of the day the row covers. It is zero when the
+	// row is an aggregate over Span (a LinkedIn export without a daily
+	// breakdown, a Meta row whose reporting start and end differ).
+	Day  time.Time
+	Span Period // the row's own period when Day is zero
+
+	Account, Campaign, AdSet, Ad string
+	Currency                     string // ISO 4217, upper case
+
+	Spend, ConversionValue Money
+
+	Impressions int64
+	// Reach is the number of people reached; it is never summed across rows
+	// (see Totals). ReachKnown is false when the export has no reach for the row.
+	Reach      int64
+	ReachKnown bool
+	Clicks     int64 // all clicks
+	LinkClicks int64 // link / destination clicks
+	// Engagements is the platform's own engagement count, or the sum of the
+	// parts below when it has none.
+	Engagements                     int64
+	Reactions, Comments, Shares     int64
+	Saves, VideoViews, Follows      int64
+	LandingPageViews                int64
+	Leads, Conversions, Purchases   Qty
+	AddsToCart, Checkouts           Qty
+
+	Has    Fields // which metrics the export provides
+	Source Source
+}
+
+// IsAggregate reports whether r covers a span of days rather than one day.
+func (r *Record) IsAggregate() bool { return r.Day.IsZero() }
+
+// Validate reports a broken invariant: no platform, no day and no span,
+// a currency that is not 3 upper-case letters, negative counts.
+func (r *Record) Validate() error {
+	var errs []error
+	if r.Platform == "" {
+		errs = append(errs, errors.New("no platform"))
+	}
+	if r.Day.IsZero() && r.Span.IsZero() {
+		errs = append(errs, errors.New("neither a day nor a span"))
+	}
+	if !r.Day.IsZero() && (r.Day.Hour() != 0 || r.Day.Minute() != 0 || r.Day.Location() != time.UTC) {
+		errs = append(errs, fmt.Errorf("day %v is not a UTC midnight", r.Day))
+	}
+	if r.Currency != "" && !IsCurrency(r.Currency) {
+		errs = append(errs, fmt.Errorf("currency %q is not an ISO 4217 code", r.Currency))
+	}
+	for _, c := range []struct {
+		name string
+		v    int64
+	}{
+		{"impressions", r.Impressions}, {"reach", r.Reach}, {"clicks", r.Clicks},
+		{"link clicks", r.LinkClicks}, {"engagements", r.Engagements},
+		{"reactions", r.Reactions}, {"comments", r.Comments}, {"shares", r.Shares},
+		{"saves", r.Saves}, {"video views", r.VideoViews}, {"follows", r.Follows},
+		{"landing page views", r.LandingPageViews},
+		{"leads", int64(r.Leads)}, {"conversions", int64(r.Conversions)},
+		{"purchases", int64(r.Purchases)}, {"adds to cart", int64(r.AddsToCart)},
+		{"checkouts", int64(r.Checkouts)},
+	} {
+		if c.v < 0 {
+			errs = append(errs, fmt.Errorf("negative %s %d", c.name, c.v))
+		}
+	}
+	if r.Source.File == "" || r.Source.Line <= 0 {
+		errs = append(errs, errors.New("no source file and line"))
+	}
+	return errors.Join(errs...)
+}
