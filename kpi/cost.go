@@ -31,7 +31,7 @@ const (
 // programme (staff time, tools, fees, production, refunds given through
 // social customer service, ...).
 type Cost struct {
-	Category    string   // one of CostCategories
+	Category    string // one of CostCategories
 	Description string
 	Platform    Platform // "" when the cost is not scoped to one platform
 	Basis       string   // BasisAmount, BasisHours or BasisPercent
@@ -86,3 +86,6 @@ func (c Cost) Validate() error {
 	}
 	return nil
 }
+
+// Times returns q × m (a count times a value per unit), rounded to the micro-unit.
+func (q Qty) Times(m Money) Money { return Money(mulDiv(int64(q), int64(m), Micro)) }

@@ -98,12 +98,12 @@ type Record struct {
 	LinkClicks int64 // link / destination clicks
 	// Engagements is the platform's own engagement count, or the sum of the
 	// parts below when it has none.
-	Engagements                     int64
-	Reactions, Comments, Shares     int64
-	Saves, VideoViews, Follows      int64
-	LandingPageViews                int64
-	Leads, Conversions, Purchases   Qty
-	AddsToCart, Checkouts           Qty
+	Engagements                   int64
+	Reactions, Comments, Shares   int64
+	Saves, VideoViews, Follows    int64
+	LandingPageViews              int64
+	Leads, Conversions, Purchases Qty
+	AddsToCart, Checkouts         Qty
 
 	Has    Fields // which metrics the export provides
 	Source Source

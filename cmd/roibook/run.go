@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v3"
+
+	"github.com/roibook/roibook/engine"
+	"github.com/roibook/roibook/kpi"
+	"github.com/roibook/roibook/reportgen"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitInput = 1 // bad input or a report that cannot be built
+	exitUsage = 2
+)
+
+// inputError marks an error of the job itself (exit 1), as opposed to a
+// usage error (exit 2).
+type inputError struct{ error }
+
+func (e inputError) Unwrap() error { return e.error }
+
+// run is main without the process: it parses args, runs the command, prints
+// an error once as "roibook: ..." and returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := &cli.Command{
+		Name:            "roibook",
+		Usage:           "turn platform exports and cost sheets into a social-media ROI workbook and deck",
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: true,
+		ExitErrHandler:  func(context.Context, *cli.Command, error) {},
+		OnUsageError: func(_ context.Context, _ *cli.Command, err error, _ bool) error {
+			return err
+		},
+		Commands: []*cli.Command{reportCommand(stdout), inspectCommand(stdout)},
+		Action: func(_ context.Context, cmd *cli.Command) error {
+			if cmd.Args().Present() {
+				return fmt.Errorf("unknown command %q; see roibook --help", cmd.Args().First())
+			}
+			return cli.ShowAppHelp(cmd)
+		},
+	}
+	err := root.Run(ctx, args)
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "roibook: %v\n", err)
+	var ie inputError
+	if errors.As(err, &ie) {
+		return exitInput
+	}
+	return exitUsage
+}
+
+func usageOnError(_ context.Context, _ *cli.Command, err error, _ bool) error { return err }
+
+func reportCommand(stdout io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:      "report",
+		Usage:     "build a client's workbook and deck",
+		ArgsUsage: "PATH (a roibook.yaml, or a folder holding one)",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "period", Usage: "report period, overriding the configuration: 2026-10 or 2026-10-01..2026-10-15"},
+			&cli.StringFlag{Name: "out", Usage: "output folder (default: out/ beside the configuration)"},
+			&cli.StringFlag{Name: "template", Usage: "a workbook template to fill instead of the default one"},
+			&cli.BoolFlag{Name: "json", Usage: "print a JSON summary to standard output"},
+			&cli.BoolFlag{Name: "workbook-only", Usage: "write only the workbook"},
+			&cli.BoolFlag{Name: "deck-only", Usage: "write only the deck"},
+		},
+		OnUsageError: usageOnError,
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			if cmd.Args().Len() != 1 {
+				return errors.New("report: want one PATH, a roibook.yaml or a folder holding one")
+			}
+			if cmd.Bool("workbook-only") && cmd.Bool("deck-only") {
+				return errors.New("report: --workbook-only and --deck-only exclude each other")
+			}
+			res, err := engine.Report(ctx, engine.ReportOptions{
+				Config: cmd.Args().First(), Period: cmd.String("period"), OutDir: cmd.String("out"),
+				Template: cmd.String("template"), WorkbookOnly: cmd.Bool("workbook-only"), DeckOnly: cmd.Bool("deck-only"),
+			})
+			if err != nil {
+				return inputError{err}
+			}
+			if cmd.Bool("json") {
+				enc := json.NewEncoder(stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(reportgen.Summarize(res.Report, res.Workbook, res.Deck))
+			}
+			for _, w := range res.Report.Warnings {
+				fmt.Fprintf(cmd.Root().ErrWriter, "warning: %s\n", w)
+			}
+			for _, p := range []string{res.Workbook, res.Deck} {
+				if p != "" {
+					fmt.Fprintf(stdout, "wrote %s\n", p)
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func inspectCommand(stdout io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:      "inspect",
+		Usage:     "show what roibook sees in export files, without writing anything",
+		ArgsUsage: "FILE...",
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+			&cli.StringFlag{Name: "period", Usage: "count rows outside this period: 2026-10 or 2026-10-01..2026-10-15"},
+		},
+		OnUsageError: usageOnError,
+		Action: func(_ context.Context, cmd *cli.Command) error {
+			if cmd.Args().Len() == 0 {
+				return errors.New("inspect: want at least one FILE")
+			}
+			var period kpi.Period
+			if s := cmd.String("period"); s != "" {
+				p, err := kpi.ParsePeriod(s)
+				if err != nil {
+					return fmt.Errorf("--period: %w", err)
+				}
+				period = p
+			}
+			list, ierr := engine.Inspect(cmd.Args().Slice(), period)
+			if cmd.Bool("json") {
+				enc := json.NewEncoder(stdout)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(list); err != nil {
+					return err
+				}
+			} else if err := engine.WriteInspections(stdout, list); err != nil {
+				return err
+			}
+			if ierr != nil {
+				return inputError{ierr}
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,294 @@
+// Package engine runs roibook's two jobs end to end: a report (client
+// configuration → importers → reportgen → workbook and deck, written
+// atomically) and an inspection of export files. It is the only package
+// that knows every other one; cmd/roibook only parses flags and prints.
+package engine
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/roibook/roibook/config"
+	"github.com/roibook/roibook/importers"
+	"github.com/roibook/roibook/kpi"
+	"github.com/roibook/roibook/reportgen"
+	"github.com/roibook/roibook/reportgen/deck"
+	"github.com/roibook/roibook/reportgen/workbook"
+	"github.com/roibook/roibook/templates"
+)
+
+// ReportOptions are the command-line choices of a report.
+type ReportOptions struct {
+	Config       string // a roibook.yaml or a folder holding one
+	Period       string // overrides the configured period: 2026-10 or FROM..TO
+	OutDir       string // default: out/ beside the configuration
+	Template     string // a user's workbook template; "" for the embedded one
+	WorkbookOnly bool
+	DeckOnly     bool
+}
+
+// Result is what a report run produced.
+type Result struct {
+	Report   *reportgen.Report
+	Workbook string // path written, "" when not
+	Deck     string
+}
+
+// Report builds a client's report and writes the workbook and the deck.
+// Nothing is written unless every input imports cleanly (or, with
+// on_bad_rows: skip, with its bad rows rejected) and both outputs render:
+// each output goes to a temporary file that is renamed into place last.
+func Report(ctx context.Context, o ReportOptions) (*Result, error) {
+	cfg, err := config.Load(o.Config)
+	if err != nil {
+		return nil, err
+	}
+	if o.Period != "" {
+		p, err := kpi.ParsePeriod(o.Period)
+		if err != nil {
+			return nil, fmt.Errorf("--period: %w", err)
+		}
+		cfg.Period = p
+	}
+	tmplName, tmpl := "templates/workbook.xlsx (embedded)", templates.Workbook
+	if o.Template != "" {
+		tmplName = o.Template
+		if tmpl, err = os.ReadFile(o.Template); err != nil {
+			return nil, err
+		}
+	}
+	if !o.DeckOnly {
+		// A template is checked before any data is read.
+		if err := workbook.Check(tmpl, tmplName); err != nil {
+			return nil, err
+		}
+	}
+	inputs, costSheets, err := cfg.ResolveInputs()
+	if err != nil {
+		return nil, err
+	}
+	opts := importers.Options{Period: cfg.Period, SkipBadRows: cfg.OnBadRows == "skip", RequireCurrency: true}
+	agg := reportgen.NewAggregator(cfg.Currency, cfg.Rates)
+	var sources []kpi.FileStats
+	var costs []kpi.Cost
+	for _, inp := range inputs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		in, err := openInput(cfg, inp.Path)
+		if err != nil {
+			return nil, err
+		}
+		d, err := detect(in, inp.Platform)
+		if err != nil {
+			return nil, err
+		}
+		var st *kpi.FileStats
+		switch d := d.(type) {
+		case importers.Importer:
+			o := opts
+			o.Currency = inp.Currency
+			st, err = d.Import(in, o, agg.Add)
+		case importers.CostSheet:
+			var cs []kpi.Cost
+			cs, st, err = d.ImportCosts(in, opts)
+			costs = append(costs, cs...)
+		default:
+			err = fmt.Errorf("%s: %s files cannot be imported", in.Name, d.Platform())
+		}
+		if err != nil {
+			return nil, err
+		}
+		if st.SHA256, err = in.SHA256(); err != nil {
+			return nil, err
+		}
+		sources = append(sources, *st)
+	}
+	for _, path := range costSheets {
+		in, err := openInput(cfg, path)
+		if err != nil {
+			return nil, err
+		}
+		if !(importers.CostSheet{}).Detect(in) {
+			return nil, fmt.Errorf("%s: not a cost sheet: want a header with category, description and amount, hours and rate, or percent_of_spend", in.Name)
+		}
+		cs, st, err := importers.CostSheet{}.ImportCosts(in, opts)
+		if err != nil {
+			return nil, err
+		}
+		if st.SHA256, err = in.SHA256(); err != nil {
+			return nil, err
+		}
+		costs = append(costs, cs...)
+		sources = append(sources, *st)
+	}
+	ropts, err := reportOptions(cfg)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := reportgen.Build(ropts, agg, costs, sources)
+	if err != nil {
+		return nil, err
+	}
+
+	outDir := o.OutDir
+	if outDir == "" {
+		outDir = filepath.Join(cfg.Dir, "out")
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return nil, err
+	}
+	base := Slug(cfg.Client) + "-" + cfg.Period.Slug()
+	res := &Result{Report: rep}
+	var pending []*atomicFile
+	defer func() {
+		for _, f := range pending {
+			f.abort()
+		}
+	}()
+	if !o.DeckOnly {
+		f, err := newAtomicFile(filepath.Join(outDir, base+".xlsx"))
+		if err != nil {
+			return nil, err
+		}
+		pending = append(pending, f)
+		if err := workbook.Fill(f, tmpl, rep); err != nil {
+			return nil, fmt.Errorf("write workbook: %w", err)
+		}
+		res.Workbook = f.path
+	}
+	if !o.WorkbookOnly {
+		f, err := newAtomicFile(filepath.Join(outDir, base+".pdf"))
+		if err != nil {
+			return nil, err
+		}
+		pending = append(pending, f)
+		if err := deck.Render(f, rep, deck.Options{}); err != nil {
+			return nil, fmt.Errorf("write deck: %w", err)
+		}
+		res.Deck = f.path
+	}
+	for _, f := range pending {
+		if err := f.commit(); err != nil {
+			return nil, err
+		}
+	}
+	pending = nil
+	return res, nil
+}
+
+// openInput opens path and names it relative to the configuration's folder.
+func openInput(cfg *config.Config, path string) (*importers.Input, error) {
+	in, err := importers.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if rel, err := filepath.Rel(cfg.Dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+		in.Name = filepath.ToSlash(rel)
+	}
+	return in, nil
+}
+
+// detect finds the importer for in, or the one the configuration names.
+func detect(in *importers.Input, platform kpi.Platform) (importers.Detector, error) {
+	if platform != "" {
+		return importers.ByPlatform(platform, importers.Detectors())
+	}
+	return importers.Detect(in, importers.Detectors())
+}
+
+// reportOptions maps the configuration to the report builder's options.
+func reportOptions(cfg *config.Config) (reportgen.Options, error) {
+	o := reportgen.Options{
+		Client: cfg.Client, Currency: cfg.Currency, Period: cfg.Period, Rates: cfg.Rates,
+		RevenueSource: cfg.RevenueSource, Choices: cfg.Choices(), BusinessModel: cfg.BusinessModel,
+		Branding:   reportgen.Branding{Name: cfg.Branding.Name, PrimaryColor: cfg.Branding.PrimaryColor},
+		Commentary: cfg.Commentary, OnBadRows: cfg.OnBadRows,
+	}
+	for _, a := range cfg.ActionValues {
+		o.ActionValues = append(o.ActionValues, reportgen.ActionValue{Action: a.Action, Value: a.Value})
+	}
+	for _, g := range cfg.Goals {
+		o.Goals = append(o.Goals, reportgen.GoalSpec{Metric: g.Metric, Target: g.Target, Direction: g.Direction, Platform: g.Platform})
+	}
+	if cfg.Branding.Logo != "" {
+		logo, err := os.ReadFile(cfg.Branding.Logo)
+		if err != nil {
+			return o, fmt.Errorf("branding logo: %w", err)
+		}
+		if !bytes.HasPrefix(logo, []byte("\x89PNG\r\n\x1a\n")) {
+			return o, fmt.Errorf("%s: branding logo is not a PNG file", cfg.Branding.Logo)
+		}
+		o.Branding.Logo = logo
+	}
+	return o, nil
+}
+
+// Slug turns a client name into a safe file-name stem: lower-case ASCII
+// letters and digits joined by single hyphens, accents dropped
+// ("Café Müller & Co." → "cafe-muller-co"); "report" when nothing is left.
+// It never yields a path separator or "..".
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	s := b.String()
+	if len(s) > 60 {
+		s = strings.TrimRight(s[:60], "-")
+	}
+	if s == "" {
+		return "report"
+	}
+	return s
+}
+
+// atomicFile is an output written to a temporary file beside its final
+// path and renamed into place by commit.
+type atomicFile struct {
+	*os.File
+	path string
+}
+
+func newAtomicFile(path string) (*atomicFile, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	return &atomicFile{File: f, path: path}, nil
+}
+
+func (f *atomicFile) commit() error {
+	if err := f.Sync(); err != nil {
+		return errors.Join(err, f.abort())
+	}
+	if err := f.Close(); err != nil {
+		return errors.Join(err, f.abort())
+	}
+	return os.Rename(f.Name(), f.path)
+}
+
+func (f *atomicFile) abort() error {
+	f.Close()
+	return os.Remove(f.Name())
+}

@@ -1,0 +1,221 @@
+package engine
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/roibook/roibook/importers"
+	"github.com/roibook/roibook/kpi"
+)
+
+// Inspection is what roibook sees in one file, without writing anything.
+type Inspection struct {
+	File           string          `json:"file"`
+	Platform       kpi.Platform    `json:"platform"`
+	Level          string          `json:"level,omitempty"`
+	Format         string          `json:"format"`
+	Encoding       string          `json:"encoding,omitempty"`
+	Delimiter      string          `json:"delimiter,omitempty"`
+	Period         *PeriodJSON     `json:"period"`
+	Currency       *string         `json:"currency"` // null when the file states none
+	Columns        []kpi.Column    `json:"columns"`
+	Unmapped       []string        `json:"unmapped"`
+	Rows           int             `json:"rows"`
+	Used           int             `json:"used"`
+	Aggregates     int             `json:"aggregates"`
+	Skipped        []kpi.Note      `json:"skipped"`
+	Rejected       []kpi.Note      `json:"rejected"`
+	Totals         *TotalsJSON     `json:"totals,omitempty"`
+	PlatformTotals *TotalsJSON     `json:"platform_totals"`
+	Check          kpi.TotalsCheck `json:"totals_check"`
+	CostLines      int             `json:"cost_lines,omitempty"`
+	Warnings       []string        `json:"warnings"`
+	Error          string          `json:"error,omitempty"`
+}
+
+// PeriodJSON is a period as ISO dates.
+type PeriodJSON struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// TotalsJSON are the totals inspect reports, in the file's currency.
+type TotalsJSON struct {
+	Spend       json.Number `json:"spend"`
+	Impressions int64       `json:"impressions"`
+	Clicks      int64       `json:"clicks"`
+	LinkClicks  int64       `json:"link_clicks"`
+	Conversions json.Number `json:"conversions"`
+	Revenue     json.Number `json:"revenue"`
+	Leads       json.Number `json:"leads"`
+}
+
+func totalsJSON(t kpi.Totals) *TotalsJSON {
+	return &TotalsJSON{Spend: json.Number(t.Spend.String()), Impressions: t.Impressions, Clicks: t.Clicks,
+		LinkClicks: t.LinkClicks, Conversions: json.Number(t.Conversions.String()),
+		Revenue: json.Number(t.ConversionValue.String()), Leads: json.Number(t.Leads.String())}
+}
+
+// ErrInspect is returned when some file could not be inspected; each
+// Inspection carries its own error.
+var ErrInspect = errors.New("some files could not be read")
+
+// Inspect reads each file as a report would, with bad rows rejected rather
+// than fatal so that every reason shows, and emits nothing.
+func Inspect(files []string, period kpi.Period) ([]Inspection, error) {
+	var out []Inspection
+	var failed error
+	for _, path := range files {
+		ins, err := inspectOne(path, period)
+		if err != nil {
+			ins.Error = err.Error()
+			failed = ErrInspect
+		}
+		out = append(out, ins)
+	}
+	return out, failed
+}
+
+func inspectOne(path string, period kpi.Period) (Inspection, error) {
+	ins := Inspection{File: path, Columns: []kpi.Column{}, Unmapped: []string{}, Skipped: []kpi.Note{}, Rejected: []kpi.Note{}, Warnings: []string{}}
+	in, err := importers.Open(path)
+	if err != nil {
+		return ins, err
+	}
+	ins.Format, ins.Encoding = in.Format, in.Encoding
+	d, err := importers.Detect(in, importers.Detectors())
+	if err != nil {
+		return ins, err
+	}
+	ins.Platform = d.Platform()
+	opts := importers.Options{Period: period, SkipBadRows: true}
+	var st *kpi.FileStats
+	switch d := d.(type) {
+	case importers.Importer:
+		st, err = d.Import(in, opts, func(kpi.Record) error { return nil })
+	case importers.CostSheet:
+		var costs []kpi.Cost
+		costs, st, err = d.ImportCosts(in, opts)
+		ins.CostLines = len(costs)
+	}
+	if st != nil {
+		ins.Level, ins.Delimiter = st.Level, st.Delimiter
+		if !st.Period.IsZero() {
+			ins.Period = &PeriodJSON{From: st.Period.From.Format(time.DateOnly), To: st.Period.To.Format(time.DateOnly)}
+		}
+		if st.Currency != "" {
+			c := st.Currency
+			ins.Currency = &c
+		} else if d.Platform() != kpi.Costs {
+			ins.Warnings = append(ins.Warnings, "the export states no currency: set currency for this input in roibook.yaml")
+		}
+		if st.Columns != nil {
+			ins.Columns = st.Columns
+		}
+		if st.Unmapped != nil {
+			ins.Unmapped = st.Unmapped
+		}
+		ins.Rows, ins.Used, ins.Aggregates = st.Rows, st.Used, st.Aggregates
+		if st.Skipped != nil {
+			ins.Skipped = st.Skipped
+		}
+		if st.Rejected != nil {
+			ins.Rejected = st.Rejected
+		}
+		if d.Platform() != kpi.Costs {
+			ins.Totals = totalsJSON(st.Totals)
+		}
+		if st.PlatformTotals != nil {
+			ins.PlatformTotals = totalsJSON(*st.PlatformTotals)
+		}
+		ins.Check = st.Check
+		ins.Warnings = append(ins.Warnings, st.Warnings...)
+	}
+	return ins, err
+}
+
+// WriteInspections prints inspections for a person.
+func WriteInspections(w io.Writer, list []Inspection) error {
+	for i, ins := range list {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s\n", ins.File)
+		if ins.Error != "" && ins.Platform == "" {
+			fmt.Fprintf(w, "  error: %s\n", ins.Error)
+			continue
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  platform\t%s\n", ins.Platform)
+		if ins.Level != "" {
+			fmt.Fprintf(tw, "  level\t%s\n", ins.Level)
+		}
+		enc := ins.Format
+		if ins.Encoding != "" {
+			enc += ", " + ins.Encoding
+		}
+		if ins.Delimiter != "" {
+			enc += ", delimiter " + ins.Delimiter
+		}
+		fmt.Fprintf(tw, "  format\t%s\n", enc)
+		if ins.Period != nil {
+			fmt.Fprintf(tw, "  period in file\t%s to %s\n", ins.Period.From, ins.Period.To)
+		} else {
+			fmt.Fprintf(tw, "  period in file\tnone stated\n")
+		}
+		if ins.Currency != nil {
+			fmt.Fprintf(tw, "  currency\t%s\n", *ins.Currency)
+		} else if ins.Platform != kpi.Costs {
+			fmt.Fprintf(tw, "  currency\tmissing\n")
+		}
+		fmt.Fprintf(tw, "  rows\t%d read, %d used, %d skipped, %d rejected\n", ins.Rows, ins.Used, len(ins.Skipped), len(ins.Rejected))
+		if ins.CostLines > 0 {
+			fmt.Fprintf(tw, "  cost lines\t%d\n", ins.CostLines)
+		}
+		if t := ins.Totals; t != nil {
+			fmt.Fprintf(tw, "  totals\tspend %s, impressions %d, clicks %d, link clicks %d, conversions %s, revenue %s, leads %s\n",
+				t.Spend, t.Impressions, t.Clicks, t.LinkClicks, t.Conversions, t.Revenue, t.Leads)
+		}
+		check := ins.Check.Status
+		if ins.Check.Line > 0 {
+			check += fmt.Sprintf(" (totals row on line %d)", ins.Check.Line)
+		}
+		if check != "" {
+			fmt.Fprintf(tw, "  totals check\t%s\n", check)
+		}
+		tw.Flush()
+		if len(ins.Columns) > 0 {
+			fmt.Fprintln(w, "  columns:")
+			tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+			for _, c := range ins.Columns {
+				field := c.Field
+				if field == "" {
+					field = "(not used)"
+				}
+				fmt.Fprintf(tw, "    %s\t%s\t→ %s\n", c.Letter, c.Header, field)
+			}
+			tw.Flush()
+		}
+		for _, n := range ins.Skipped {
+			fmt.Fprintf(w, "  skipped line %d: %s\n", n.Line, n.Reason)
+		}
+		for _, n := range ins.Rejected {
+			fmt.Fprintf(w, "  rejected: %s\n", n.Reason)
+		}
+		for _, wn := range ins.Warnings {
+			fmt.Fprintf(w, "  warning: %s\n", wn)
+		}
+		for _, d := range ins.Check.Diffs {
+			fmt.Fprintf(w, "  totals differ: %s\n", d)
+		}
+		if ins.Error != "" {
+			fmt.Fprintf(w, "  error: %s\n", strings.ReplaceAll(ins.Error, "\n", "\n         "))
+		}
+	}
+	return nil
+}

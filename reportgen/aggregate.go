@@ -1,0 +1,80 @@
+// Package reportgen computes the report model from imported records, cost
+// lines and the client configuration. The model is rendered twice, by
+// reportgen/workbook and reportgen/deck, so the two cannot disagree.
+package reportgen
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/roibook/roibook/kpi"
+)
+
+// rowKey is the reporting grain: one row per platform, day (or span),
+// account, campaign and original currency.
+type rowKey struct {
+	platform kpi.Platform
+	day      time.Time
+	span     kpi.Period
+	account  string
+	campaign string
+	currency string
+}
+
+type cell struct {
+	totals kpi.Totals
+	file   string
+	first  int // first and last source line in file
+	last   int
+	others []string // other files that fed the row
+}
+
+// An Aggregator sums records at the reporting grain as they stream in, so
+// memory grows with the number of campaign-days, not with the rows of the
+// exports. Money stays in each record's own currency until Build converts it.
+type Aggregator struct {
+	currency string
+	rates    map[string]kpi.Rate
+	cells    map[rowKey]*cell
+}
+
+// NewAggregator returns an aggregator for a report in currency, with
+// rates giving the value of one unit of each other currency.
+func NewAggregator(currency string, rates map[string]kpi.Rate) *Aggregator {
+	return &Aggregator{currency: currency, rates: rates, cells: map[rowKey]*cell{}}
+}
+
+// Add books r. It fails when r's currency is neither the reporting currency
+// nor in the rate table: a missing rate is never taken as 1.
+func (a *Aggregator) Add(r kpi.Record) error {
+	if r.Currency == "" {
+		return fmt.Errorf("%s: the export states no currency; set currency for this input in roibook.yaml", r.Source)
+	}
+	if r.Currency != a.currency {
+		if _, ok := a.rates[r.Currency]; !ok {
+			return fmt.Errorf("%s: currency %s has no exchange rate; add it under rates in roibook.yaml (1 %s = ? %s)",
+				r.Source, r.Currency, r.Currency, a.currency)
+		}
+	}
+	k := rowKey{platform: r.Platform, day: r.Day, span: r.Span, account: r.Account, campaign: r.Campaign, currency: r.Currency}
+	if !r.Day.IsZero() {
+		k.span = kpi.Period{}
+	}
+	c := a.cells[k]
+	if c == nil {
+		c = &cell{file: r.Source.File, first: r.Source.Line, last: r.Source.Line}
+		a.cells[k] = c
+	}
+	c.totals.Add(&r)
+	if r.Source.File == c.file {
+		c.first = min(c.first, r.Source.Line)
+		c.last = max(c.last, r.Source.Line)
+	} else if !slices.Contains(c.others, r.Source.File) {
+		c.others = append(c.others, r.Source.File)
+	}
+	return nil
+}
+
+// Len returns the number of rows at the reporting grain.
+func (a *Aggregator) Len() int { return len(a.cells) }

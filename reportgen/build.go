@@ -1,0 +1,479 @@
+package reportgen
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/roibook/roibook/kpi"
+)
+
+// Options are the client's choices that shape the report.
+type Options struct {
+	Client, Currency string
+	Period           kpi.Period
+	Rates            map[string]kpi.Rate // 1 unit of the key = Rate units of Currency
+	RevenueSource    string              // platforms (default), ga4 or crm
+	Choices          kpi.Choices
+	ActionValues     []ActionValue
+	Goals            []GoalSpec
+	BusinessModel    string
+	Branding         Branding
+	Commentary       string
+	OnBadRows        string
+}
+
+// An ActionValue is the configured value of one action.
+type ActionValue struct {
+	Action string
+	Value  kpi.Money
+}
+
+// A GoalSpec is a configured goal. Target is in display units: percent
+// metrics in percent (roi 150 = 150 %).
+type GoalSpec struct {
+	Metric    string
+	Target    float64
+	Direction string // at_least or at_most
+	Platform  kpi.Platform
+}
+
+// actions maps each valued action to its label and count in a Totals.
+var actions = []struct {
+	name, label string
+	count       func(t *kpi.Totals) kpi.Qty
+}{
+	{"lead", "Leads", func(t *kpi.Totals) kpi.Qty { return t.Leads }},
+	{"purchase", "Purchases", func(t *kpi.Totals) kpi.Qty { return t.Purchases }},
+	{"conversion", "Conversions", func(t *kpi.Totals) kpi.Qty { return t.Conversions }},
+	{"add_to_cart", "Adds to cart", func(t *kpi.Totals) kpi.Qty { return t.AddsToCart }},
+	{"checkout", "Checkouts", func(t *kpi.Totals) kpi.Qty { return t.Checkouts }},
+	{"landing_page_view", "Landing-page views", func(t *kpi.Totals) kpi.Qty { return units(t.LandingPageViews) }},
+	{"link_click", "Link clicks", func(t *kpi.Totals) kpi.Qty { return units(t.LinkClicks) }},
+	{"click", "Clicks", func(t *kpi.Totals) kpi.Qty { return units(t.Clicks) }},
+	{"reaction", "Reactions", func(t *kpi.Totals) kpi.Qty { return units(t.Reactions) }},
+	{"comment", "Comments", func(t *kpi.Totals) kpi.Qty { return units(t.Comments) }},
+	{"share", "Shares", func(t *kpi.Totals) kpi.Qty { return units(t.Shares) }},
+	{"save", "Saves", func(t *kpi.Totals) kpi.Qty { return units(t.Saves) }},
+	{"follow", "Follows", func(t *kpi.Totals) kpi.Qty { return units(t.Follows) }},
+	{"video_view", "Video views", func(t *kpi.Totals) kpi.Qty { return units(t.VideoViews) }},
+	{"engagement", "Engagements", func(t *kpi.Totals) kpi.Qty { return units(t.Engagements) }},
+}
+
+// ActionNames lists the actions a configuration may value.
+func ActionNames() []string {
+	var out []string
+	for _, a := range actions {
+		out = append(out, a.name)
+	}
+	return out
+}
+
+func units(n int64) kpi.Qty { return kpi.Qty(n * kpi.Micro) }
+
+// totalMetrics are the goal metrics that are sums rather than KPIs; they
+// are pro-rated when the report covers part of a month.
+var totalMetrics = map[string]string{
+	"spend": "Ad spend", "other_costs": "Other costs", "total_cost": "Total cost", "revenue": "Revenue",
+	"modelled_value": "Modelled value", "impressions": "Impressions", "clicks": "Clicks",
+	"link_clicks": "Link clicks", "engagements": "Engagements", "conversions": "Conversions",
+	"leads": "Leads", "purchases": "Purchases",
+}
+
+// GoalMetrics lists every metric a goal may name.
+func GoalMetrics() []string {
+	var out []string
+	for _, k := range kpi.Definitions(kpi.DefaultChoices()) {
+		out = append(out, k.Key)
+	}
+	for k := range totalMetrics {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Build computes the report from the aggregated records, the cost lines
+// (already filtered to the period by their importer) and the file stats.
+func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileStats) (*Report, error) {
+	if opts.RevenueSource == "" {
+		opts.RevenueSource = "platforms"
+	}
+	if opts.RevenueSource != "platforms" {
+		return nil, fmt.Errorf("revenue_source %s: no %s export is among the inputs; roibook reads platform-reported revenue (revenue_source: platforms) for now", opts.RevenueSource, opts.RevenueSource)
+	}
+	r := &Report{
+		Client: opts.Client, Currency: opts.Currency, Period: opts.Period,
+		BusinessModel: opts.BusinessModel, RevenueSource: opts.RevenueSource,
+		Branding: opts.Branding, Commentary: opts.Commentary, OnBadRows: opts.OnBadRows,
+		Choices: opts.Choices, KPIs: kpi.Definitions(opts.Choices),
+	}
+	usedRates := map[string]bool{}
+	rate := func(cur string) (kpi.Rate, error) {
+		if cur == "" || cur == opts.Currency {
+			return kpi.One(), nil
+		}
+		x, ok := opts.Rates[cur]
+		if !ok {
+			return kpi.Rate{}, fmt.Errorf("currency %s has no exchange rate; add it under rates in roibook.yaml", cur)
+		}
+		usedRates[cur] = true
+		return x, nil
+	}
+
+	// Rows at the reporting grain, money converted.
+	for k, c := range agg.cells {
+		x, err := rate(k.currency)
+		if err != nil {
+			return nil, err
+		}
+		t := c.totals
+		row := Row{Platform: k.platform, Day: k.day, Span: k.span, Account: k.account, Campaign: k.campaign,
+			Currency: k.currency, Rate: x, SpendOriginal: t.Spend, Source: sourceRef(c)}
+		t.Spend = x.Convert(t.Spend)
+		t.ConversionValue = x.Convert(t.ConversionValue)
+		row.Totals = t
+		r.Rows = append(r.Rows, row)
+	}
+	slices.SortFunc(r.Rows, compareRows)
+
+	// Scopes.
+	byPlatform := map[kpi.Platform]*Scope{}
+	r.Total = Scope{Name: "All platforms"}
+	for i := range r.Rows {
+		row := &r.Rows[i]
+		s := byPlatform[row.Platform]
+		if s == nil {
+			s = &Scope{Platform: row.Platform, Name: row.Platform.Name()}
+			byPlatform[row.Platform] = s
+		}
+		s.Inputs.Totals.Merge(row.Totals)
+		r.Total.Inputs.Totals.Merge(row.Totals)
+		if row.Day.IsZero() {
+			s.Aggregated.Merge(row.Totals)
+			r.Total.Aggregated.Merge(row.Totals)
+		}
+	}
+	platformReach(byPlatform, sources)
+
+	// Costs, in the reporting currency.
+	for _, c := range costs {
+		x, err := rate(c.Currency)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", c.Source, err)
+		}
+		line := CostLine{Cost: c, Rate: x}
+		switch c.Basis {
+		case kpi.BasisPercent:
+			line.Spend = r.Total.Inputs.Spend
+			if c.Platform != "" {
+				line.Spend = 0
+				if s := byPlatform[c.Platform]; s != nil {
+					line.Spend = s.Inputs.Spend
+				}
+			}
+			line.Amount = c.PercentOf(line.Spend)
+		default:
+			line.Amount = x.Convert(c.Computed())
+		}
+		r.Costs = append(r.Costs, line)
+		r.Total.Inputs.OtherCosts += line.Amount
+		if c.Platform != "" {
+			if s := byPlatform[c.Platform]; s != nil {
+				s.Inputs.OtherCosts += line.Amount
+			} else {
+				r.Warnings = append(r.Warnings, fmt.Sprintf("%s: cost scoped to %s, which has no data in this report: counted in the total only", c.Source, c.Platform))
+			}
+		}
+	}
+
+	for _, p := range PlatformOrder {
+		if s := byPlatform[p]; s != nil {
+			r.Platforms = append(r.Platforms, *s)
+			delete(byPlatform, p)
+		}
+	}
+	var rest []kpi.Platform
+	for p := range byPlatform {
+		rest = append(rest, p)
+	}
+	slices.Sort(rest)
+	for _, p := range rest {
+		r.Platforms = append(r.Platforms, *byPlatform[p])
+	}
+
+	// Revenue, modelled value and KPIs per scope.
+	r.Actions = valueActions(opts.ActionValues, &r.Total.Inputs.Totals)
+	finishScope(r, &r.Total, opts)
+	for i := range r.Platforms {
+		finishScope(r, &r.Platforms[i], opts)
+	}
+
+	goals, err := evaluateGoals(r, opts.Goals)
+	if err != nil {
+		return nil, err
+	}
+	r.Goals = goals
+
+	for cur, x := range opts.Rates {
+		r.Rates = append(r.Rates, RateUsed{Currency: cur, Rate: x, Used: usedRates[cur]})
+	}
+	slices.SortFunc(r.Rates, func(a, b RateUsed) int { return cmp.Compare(a.Currency, b.Currency) })
+
+	r.Sources = append([]kpi.FileStats(nil), sources...)
+	slices.SortStableFunc(r.Sources, func(a, b kpi.FileStats) int { return cmp.Compare(a.File, b.File) })
+	for _, s := range r.Sources {
+		for _, w := range s.Warnings {
+			r.Warnings = append(r.Warnings, s.File+": "+w)
+		}
+	}
+	withValue := 0
+	for _, s := range r.Platforms {
+		if s.Inputs.ConversionValue != 0 {
+			withValue++
+		}
+	}
+	if withValue > 1 {
+		r.Warnings = append(r.Warnings, "revenue is platform-reported conversion value: each platform uses its own attribution window, and two platforms may claim the same sale")
+	}
+	return r, nil
+}
+
+// finishScope sets a scope's revenue, modelled value, KPIs, campaigns and days.
+func finishScope(r *Report, s *Scope, opts Options) {
+	in := &s.Inputs
+	in.Revenue = in.ConversionValue
+	for _, a := range valueActions(opts.ActionValues, &in.Totals) {
+		in.ModelledValue += a.Total
+	}
+	s.Values = values(r.KPIs, *in)
+
+	camps := map[[2]string]*Campaign{}
+	days := map[time.Time]*Day{}
+	for i := range r.Rows {
+		row := &r.Rows[i]
+		if s.Platform != "" && row.Platform != s.Platform {
+			continue
+		}
+		if s.Platform != "" {
+			k := [2]string{row.Account, row.Campaign}
+			c := camps[k]
+			if c == nil {
+				c = &Campaign{Account: row.Account, Campaign: row.Campaign}
+				camps[k] = c
+			}
+			c.Totals.Merge(row.Totals)
+		}
+		if !row.Day.IsZero() {
+			d := days[row.Day]
+			if d == nil {
+				d = &Day{Day: row.Day}
+				days[row.Day] = d
+			}
+			d.Totals.Merge(row.Totals)
+		}
+	}
+	for _, c := range camps {
+		ci := kpi.Inputs{Totals: c.Totals, Revenue: c.Totals.ConversionValue}
+		c.Values = values(r.KPIs, ci)
+		s.Campaigns = append(s.Campaigns, *c)
+	}
+	slices.SortFunc(s.Campaigns, func(a, b Campaign) int {
+		return cmp.Or(cmp.Compare(b.Totals.Spend, a.Totals.Spend), cmp.Compare(a.Account, b.Account), cmp.Compare(a.Campaign, b.Campaign))
+	})
+	for _, d := range days {
+		s.Days = append(s.Days, *d)
+	}
+	slices.SortFunc(s.Days, func(a, b Day) int { return a.Day.Compare(b.Day) })
+}
+
+// values computes every KPI for in. Campaign-level values have no other
+// costs or modelled value, so their full-cost ROI equals media ROI there.
+func values(defs []kpi.KPI, in kpi.Inputs) map[string]kpi.Ratio {
+	out := make(map[string]kpi.Ratio, len(defs))
+	for _, k := range defs {
+		out[k.Key] = k.Value(in)
+	}
+	return out
+}
+
+// valueActions counts each configured action in t and values it.
+func valueActions(vals []ActionValue, t *kpi.Totals) []Action {
+	var out []Action
+	for _, v := range vals {
+		for _, a := range actions {
+			if a.name != v.Action {
+				continue
+			}
+			n := a.count(t)
+			out = append(out, Action{Action: a.name, Label: a.label, Value: v.Value, Count: n, Total: n.Times(v.Value)})
+		}
+	}
+	return out
+}
+
+// platformReach sets a platform's reach from its export's own
+// de-duplicated total when one file covers the platform and every one of
+// its rows is in the report: reach is never summed.
+func platformReach(scopes map[kpi.Platform]*Scope, sources []kpi.FileStats) {
+	files := map[kpi.Platform][]kpi.FileStats{}
+	for _, f := range sources {
+		files[f.Platform] = append(files[f.Platform], f)
+	}
+	for p, s := range scopes {
+		fs := files[p]
+		if len(fs) == 1 && fs[0].PlatformTotals != nil && fs[0].PlatformTotals.ReachKnown && fs[0].OutsidePeriod == 0 && len(fs[0].Rejected) == 0 {
+			s.Inputs.SetReach(fs[0].PlatformTotals.Reach)
+			s.Inputs.Has |= kpi.FReach
+		} else if s.Inputs.Records > 1 {
+			s.Inputs.Reach, s.Inputs.ReachKnown = 0, false
+		}
+	}
+}
+
+// evaluateGoals compares each goal with its scope's actual figure.
+func evaluateGoals(r *Report, specs []GoalSpec) ([]Goal, error) {
+	var out []Goal
+	for _, g := range specs {
+		scope := &r.Total
+		if g.Platform != "" {
+			scope = nil
+			for i := range r.Platforms {
+				if r.Platforms[i].Platform == g.Platform {
+					scope = &r.Platforms[i]
+				}
+			}
+		}
+		res := Goal{Metric: g.Metric, Platform: g.Platform, Direction: g.Direction, Target: g.Target, TargetValue: g.Target, Status: "n/a"}
+		if k, ok := kpi.Find(r.KPIs, g.Metric); ok {
+			res.Label, res.Format = k.Name, k.Format
+			if k.Format == kpi.FormatPercent {
+				res.TargetValue = g.Target / 100
+			}
+			if scope != nil {
+				res.Actual = scope.Values[k.Key]
+			}
+		} else if label, ok := totalMetrics[g.Metric]; ok {
+			res.Label, res.Format = label, kpi.FormatNumber
+			if m := g.Metric; m == "spend" || m == "other_costs" || m == "total_cost" || m == "revenue" || m == "modelled_value" {
+				res.Format = kpi.FormatMoney
+			}
+			if f := monthShare(r.Period); f != 1 {
+				res.TargetValue = g.Target * f
+				res.ProRated = true
+			}
+			if scope != nil {
+				res.Actual = kpi.Ratio{Value: totalValue(scope, g.Metric), OK: true}
+			}
+		} else {
+			return nil, fmt.Errorf("goal metric %q: want one of %s", g.Metric, strings.Join(GoalMetrics(), ", "))
+		}
+		if scope == nil {
+			res.Status = "n/a"
+			out = append(out, res)
+			continue
+		}
+		if res.Actual.OK {
+			met := res.Actual.Value >= res.TargetValue
+			if g.Direction == "at_most" {
+				met = res.Actual.Value <= res.TargetValue
+				if res.Actual.Value != 0 {
+					res.Attainment = kpi.Ratio{Value: res.TargetValue / res.Actual.Value, OK: true}
+				}
+			} else if res.TargetValue != 0 {
+				res.Attainment = kpi.Ratio{Value: res.Actual.Value / res.TargetValue, OK: true}
+			}
+			res.Status = "missed"
+			if met {
+				res.Status = "met"
+			}
+		}
+		out = append(out, res)
+	}
+	return out, nil
+}
+
+// totalValue returns a total metric of a scope as a float in display units.
+func totalValue(s *Scope, metric string) float64 {
+	in := &s.Inputs
+	switch metric {
+	case "spend":
+		return in.Spend.Float64()
+	case "other_costs":
+		return in.OtherCosts.Float64()
+	case "total_cost":
+		return in.TotalCost().Float64()
+	case "revenue":
+		return in.Revenue.Float64()
+	case "modelled_value":
+		return in.ModelledValue.Float64()
+	case "impressions":
+		return float64(in.Impressions)
+	case "clicks":
+		return float64(in.Clicks)
+	case "link_clicks":
+		return float64(in.LinkClicks)
+	case "engagements":
+		return float64(in.Engagements)
+	case "conversions":
+		return in.Conversions.Float64()
+	case "leads":
+		return in.Leads.Float64()
+	case "purchases":
+		return in.Purchases.Float64()
+	}
+	panic("reportgen: unknown total " + metric)
+}
+
+// monthShare returns how many months p covers, counting each month's part
+// by its days: 1 for a whole month, 15/31 for half of October.
+func monthShare(p kpi.Period) float64 {
+	if p.IsZero() {
+		return 1
+	}
+	share := 0.0
+	for d := p.From; !d.After(p.To); {
+		monthEnd := time.Date(d.Year(), d.Month()+1, 0, 0, 0, 0, 0, time.UTC)
+		end := monthEnd
+		if p.To.Before(end) {
+			end = p.To
+		}
+		days := end.Sub(d).Hours()/24 + 1
+		share += days / float64(monthEnd.Day())
+		d = end.AddDate(0, 0, 1)
+	}
+	return share
+}
+
+func compareRows(a, b Row) int {
+	return cmp.Or(
+		cmp.Compare(platformRank(a.Platform), platformRank(b.Platform)),
+		cmp.Compare(a.Platform, b.Platform),
+		a.Day.Compare(b.Day),
+		a.Span.From.Compare(b.Span.From),
+		a.Span.To.Compare(b.Span.To),
+		cmp.Compare(a.Account, b.Account),
+		cmp.Compare(a.Campaign, b.Campaign),
+		cmp.Compare(a.Currency, b.Currency),
+	)
+}
+
+func platformRank(p kpi.Platform) int {
+	if i := slices.Index(PlatformOrder, p); i >= 0 {
+		return i
+	}
+	return len(PlatformOrder)
+}
+
+func sourceRef(c *cell) string {
+	s := c.file + ":" + fmt.Sprint(c.first)
+	if c.last != c.first {
+		s += "-" + fmt.Sprint(c.last)
+	}
+	if len(c.others) > 0 {
+		s += " +" + strings.Join(c.others, ", ")
+	}
+	return s
+}

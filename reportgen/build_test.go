@@ -1,0 +1,187 @@
+package reportgen_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/roibook/roibook/kpi"
+	"github.com/roibook/roibook/reportgen"
+)
+
+func money(tb testing.TB, s string) kpi.Money {
+	tb.Helper()
+	m, err := kpi.ParseMoney(s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return m
+}
+
+func rate(tb testing.TB, s string) kpi.Rate {
+	tb.Helper()
+	r, err := kpi.ParseRate(s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
+}
+
+type rec struct {
+	platform     kpi.Platform
+	day          int
+	campaign     string
+	currency     string
+	spend, value string
+	impr, link   int64
+	reach        int64
+	leads        int64
+}
+
+func build(t *testing.T, opts reportgen.Options, recs []rec, costs []kpi.Cost) *reportgen.Report {
+	t.Helper()
+	if opts.Currency == "" {
+		opts.Currency = "EUR"
+	}
+	if opts.Period.IsZero() {
+		opts.Period = kpi.Month(2026, 10)
+	}
+	agg := reportgen.NewAggregator(opts.Currency, opts.Rates)
+	for i, r := range recs {
+		cur := r.currency
+		if cur == "" {
+			cur = opts.Currency
+		}
+		k := kpi.Record{Platform: r.platform, Day: kpi.Day(2026, 10, r.day), Campaign: r.campaign, Currency: cur,
+			Spend: money(t, r.spend), ConversionValue: money(t, r.value), Impressions: r.impr, LinkClicks: r.link,
+			Clicks: r.link, Leads: kpi.Qty(r.leads * kpi.Micro), Reach: r.reach, ReachKnown: r.reach > 0,
+			Has:    kpi.FSpend | kpi.FImpressions | kpi.FLinkClicks | kpi.FClicks | kpi.FConversionValue | kpi.FLeads | kpi.FReach,
+			Source: kpi.Source{File: "x.csv", Line: i + 2}}
+		if err := agg.Add(k); err != nil {
+			t.Fatalf("Add: %v", err)
+		}
+	}
+	r, err := reportgen.Build(opts, agg, costs, nil)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	return r
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestBuild_RatiosAreSumOverSum(t *testing.T) {
+	r := build(t, reportgen.Options{}, []rec{
+		{platform: kpi.MetaAds, day: 1, campaign: "A", spend: "10", value: "0", impr: 1000, link: 5},
+		{platform: kpi.MetaAds, day: 2, campaign: "A", spend: "20", value: "0", impr: 1000, link: 1},
+	}, nil)
+	cpc := r.Total.Values["cpc"]
+	if !cpc.OK || !near(cpc.Value, 5) {
+		t.Errorf("CPC = %+v, want 30/6 = 5 (not the mean of daily CPCs, 11)", cpc)
+	}
+	if v := r.Total.Values["cpl"]; v.OK {
+		t.Errorf("CPL with no leads = %v, want undefined", v.Value)
+	}
+	if v := r.Total.Values["roas"]; !v.OK || v.Value != 0 {
+		t.Errorf("ROAS with spend and no revenue = %+v, want 0", v)
+	}
+}
+
+func TestBuild_ConvertsCurrenciesBeforeSumming(t *testing.T) {
+	opts := reportgen.Options{Rates: map[string]kpi.Rate{"USD": rate(t, "0.9")}}
+	r := build(t, opts, []rec{
+		{platform: kpi.MetaAds, day: 1, campaign: "A", currency: "USD", spend: "100", value: "250"},
+		{platform: kpi.GoogleAds, day: 1, campaign: "B", spend: "10.01", value: "0"},
+	}, nil)
+	if got, want := r.Total.Inputs.Spend, money(t, "100.01"); got != want {
+		t.Errorf("spend = %s, want %s (90 + 10.01)", got, want)
+	}
+	if got, want := r.Total.Inputs.Revenue, money(t, "225"); got != want {
+		t.Errorf("revenue = %s, want %s: value is converted with the same rate as cost", got, want)
+	}
+	if r.Rows[0].SpendOriginal != money(t, "100") || r.Rows[0].Currency != "USD" {
+		t.Errorf("row keeps the export's figure: %+v", r.Rows[0])
+	}
+
+	agg := reportgen.NewAggregator("EUR", nil)
+	err := agg.Add(kpi.Record{Platform: kpi.MetaAds, Day: kpi.Day(2026, 10, 1), Currency: "GBP", Source: kpi.Source{File: "m.csv", Line: 7}})
+	if err == nil || !strings.Contains(err.Error(), "GBP") || !strings.HasPrefix(err.Error(), "m.csv:7") {
+		t.Errorf("Add with no GBP rate: %v, want an error naming m.csv:7 and GBP", err)
+	}
+}
+
+func TestBuild_ReachIsNeverSummed(t *testing.T) {
+	r := build(t, reportgen.Options{}, []rec{
+		{platform: kpi.MetaAds, day: 1, campaign: "A", spend: "1", value: "0", impr: 300, reach: 200},
+		{platform: kpi.MetaAds, day: 2, campaign: "A", spend: "1", value: "0", impr: 300, reach: 250},
+	}, nil)
+	if r.Total.Inputs.ReachKnown {
+		t.Errorf("total reach = %d, want unknown", r.Total.Inputs.Reach)
+	}
+	if v := r.Total.Values["frequency"]; v.OK {
+		t.Errorf("frequency = %v, want undefined without a de-duplicated reach", v.Value)
+	}
+	if !r.Rows[0].Totals.ReachKnown || r.Rows[0].Totals.Reach != 200 {
+		t.Errorf("a single row keeps its reach: %+v", r.Rows[0].Totals)
+	}
+}
+
+func TestBuild_CostsAndROI(t *testing.T) {
+	opts := reportgen.Options{Rates: map[string]kpi.Rate{"USD": rate(t, "0.5")},
+		ActionValues: []reportgen.ActionValue{{Action: "lead", Value: money(t, "60")}}}
+	costs := []kpi.Cost{
+		{Category: "staff", Description: "Community management", Basis: kpi.BasisHours, Hours: kpi.Qty(10 * kpi.Micro), Rate: money(t, "4"), Source: kpi.Source{File: "c.csv", Line: 2}},
+		{Category: "agency_fee", Description: "Fee", Basis: kpi.BasisPercent, Percent: kpi.Qty(10 * kpi.Micro), Platform: kpi.MetaAds, Source: kpi.Source{File: "c.csv", Line: 3}},
+		{Category: "tools", Description: "Scheduler", Basis: kpi.BasisAmount, Amount: money(t, "20"), Currency: "USD", Source: kpi.Source{File: "c.csv", Line: 4}},
+	}
+	r := build(t, opts, []rec{
+		{platform: kpi.MetaAds, day: 1, campaign: "A", spend: "100", value: "300", leads: 2},
+		{platform: kpi.GoogleAds, day: 1, campaign: "B", spend: "50", value: "0"},
+	}, costs)
+	// other costs: 10×4 + 10% of Meta's 100 + 20 USD × 0.5 = 40 + 10 + 10 = 60
+	if got, want := r.Total.Inputs.OtherCosts, money(t, "60"); got != want {
+		t.Errorf("other costs = %s, want %s", got, want)
+	}
+	if got, want := r.Platforms[0].Inputs.OtherCosts, money(t, "10"); got != want {
+		t.Errorf("Meta's other costs = %s, want %s (only the fee scoped to it)", got, want)
+	}
+	checks := []struct {
+		key  string
+		want float64
+	}{
+		{"media_roi", (300.0 - 150) / 150},
+		{"roi", (300.0 - 210) / 210},
+		{"roi_incl_modelled", (300.0 + 120 - 210) / 210},
+		{"roas", 2},
+	}
+	for _, c := range checks {
+		if v := r.Total.Values[c.key]; !v.OK || !near(v.Value, c.want) {
+			t.Errorf("%s = %+v, want %v", c.key, v, c.want)
+		}
+	}
+	if got, want := r.Total.Inputs.ModelledValue, money(t, "120"); got != want {
+		t.Errorf("modelled value = %s, want %s", got, want)
+	}
+}
+
+func TestBuild_GoalsProRated(t *testing.T) {
+	opts := reportgen.Options{Period: kpi.Period{From: kpi.Day(2026, 10, 1), To: kpi.Day(2026, 10, 15)},
+		Goals: []reportgen.GoalSpec{
+			{Metric: "leads", Target: 62, Direction: "at_least"},
+			{Metric: "cpl", Target: 45, Direction: "at_most"},
+			{Metric: "roi", Target: 150, Direction: "at_least"},
+		}}
+	r := build(t, opts, []rec{{platform: kpi.MetaAds, day: 1, campaign: "A", spend: "1200", value: "0", leads: 30}}, nil)
+	leads := r.Goals[0]
+	if !near(leads.TargetValue, 30) || !leads.ProRated || leads.Status != "met" {
+		t.Errorf("leads goal = %+v, want target 62×15/31 = 30, met", leads)
+	}
+	cpl := r.Goals[1]
+	if cpl.ProRated || !near(cpl.Actual.Value, 40) || cpl.Status != "met" {
+		t.Errorf("cpl goal = %+v, want actual 40, not pro-rated, met", cpl)
+	}
+	roi := r.Goals[2]
+	if !near(roi.TargetValue, 1.5) || roi.Status != "missed" {
+		t.Errorf("roi goal = %+v, want target 1.5 (150 %%), missed", roi)
+	}
+}

@@ -1,0 +1,140 @@
+package reportgen
+
+import (
+	"time"
+
+	"github.com/roibook/roibook/kpi"
+)
+
+// Report is the computed model of one client's report. Money is in the
+// reporting currency, exact; ratios are kpi.Ratio (OK false = undefined).
+// Slices are sorted so that the same inputs give the same report.
+type Report struct {
+	Client        string
+	Currency      string // reporting currency, ISO code
+	Period        kpi.Period
+	BusinessModel string
+	RevenueSource string // platforms, ga4 or crm
+	Branding      Branding
+	Commentary    string
+	OnBadRows     string // stop or skip
+
+	// KPIs are the definitions used, in display order, with the choices
+	// the configuration made.
+	KPIs    []kpi.KPI
+	Choices kpi.Choices
+
+	Total     Scope   // every platform together
+	Platforms []Scope // one per platform present, in PlatformOrder
+	Rows      []Row   // the reporting grain: the Data sheet
+
+	Costs   []CostLine
+	Actions []Action // action values behind the modelled value
+	Goals   []Goal
+	Rates   []RateUsed
+	Sources []kpi.FileStats // each input file, export or cost sheet, sorted by name
+
+	Warnings []string
+}
+
+// Branding is how the agency brands the report.
+type Branding struct {
+	Name         string // agency name
+	Logo         []byte // PNG, or nil
+	PrimaryColor string // "#1F4E79"
+}
+
+// A Scope is the figures of the whole report or of one platform.
+type Scope struct {
+	Platform kpi.Platform // "" for the whole report
+	Name     string       // "All platforms", "Meta Ads"
+	// Inputs hold the sums (money converted), the scope's other costs, its
+	// attributed revenue and its modelled value. For a platform, other
+	// costs are the cost lines scoped to that platform only.
+	Inputs kpi.Inputs
+	// Values holds each KPI by key ("ctr", "roi", ...).
+	Values    map[string]kpi.Ratio
+	Campaigns []Campaign // by spend, largest first
+	Days      []Day      // in date order; rows covering a span are not in Days
+	// Aggregated sums the rows that cover a span rather than a day.
+	Aggregated kpi.Totals
+}
+
+// TotalCost is the scope's ad spend plus its other costs.
+func (s *Scope) TotalCost() kpi.Money { return s.Inputs.TotalCost() }
+
+// Value returns KPI key for the scope.
+func (s *Scope) Value(key string) kpi.Ratio { return s.Values[key] }
+
+// A Campaign is one campaign of one account on one platform.
+type Campaign struct {
+	Account, Campaign string
+	Totals            kpi.Totals // money in the reporting currency
+	Values            map[string]kpi.Ratio
+}
+
+// A Day is the sums of one day.
+type Day struct {
+	Day    time.Time
+	Totals kpi.Totals
+}
+
+// A Row is one row of the Data sheet: the sums of one platform, day (or
+// span), account, campaign and original currency. Money is converted to
+// the reporting currency with Rate; SpendOriginal keeps the export's figure.
+type Row struct {
+	Platform          kpi.Platform
+	Day               time.Time  // zero when the row covers Span
+	Span              kpi.Period // set when Day is zero
+	Account, Campaign string
+	Currency          string   // the export's currency
+	Rate              kpi.Rate // 1 Currency = Rate reporting currency
+	SpendOriginal     kpi.Money
+	Totals            kpi.Totals // money in the reporting currency
+	Source            string     // "meta.csv:2-31", where the row came from
+}
+
+// A CostLine is one cost-sheet line, costed in the reporting currency.
+type CostLine struct {
+	kpi.Cost
+	Rate   kpi.Rate  // conversion of Cost.Currency; 1 for the reporting currency
+	Spend  kpi.Money // BasisPercent: the ad spend the percentage applies to
+	Amount kpi.Money // the line's cost in the reporting currency
+}
+
+// An Action is one valued action: its count in the report and its value.
+type Action struct {
+	Action string    // "lead"
+	Label  string    // "Leads"
+	Value  kpi.Money // per unit
+	Count  kpi.Qty
+	Total  kpi.Money // Count × Value
+}
+
+// A Goal is a configured goal and how the report did against it.
+type Goal struct {
+	Metric    string // KPI key or total name
+	Label     string
+	Platform  kpi.Platform // "" for the whole report
+	Direction string       // at_least or at_most
+	Format    kpi.Format
+	// Target is in display units as configured (percent metrics in
+	// percent); TargetValue is in the metric's own units (a fraction for
+	// percent metrics), pro-rated to the period for totals.
+	Target      float64
+	TargetValue float64
+	ProRated    bool
+	Actual      kpi.Ratio
+	Attainment  kpi.Ratio // actual/target for at_least, target/actual for at_most
+	Status      string    // met, missed or n/a
+}
+
+// A RateUsed is one exchange rate of the rate table.
+type RateUsed struct {
+	Currency string
+	Rate     kpi.Rate
+	Used     bool // some record or cost line was converted with it
+}
+
+// PlatformOrder is the fixed order of platforms in the report.
+var PlatformOrder = []kpi.Platform{kpi.MetaAds, kpi.GoogleAds, kpi.LinkedInAds, kpi.TikTokAds}
