@@ -18,7 +18,6 @@
 package importers
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -131,4 +130,3 @@ func describeHead(in *Input) string {
 	return "empty file"
 }
 
-var errStop = errors.New("stop")
