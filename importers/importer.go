@@ -129,4 +129,3 @@ func describeHead(in *Input) string {
 	}
 	return "empty file"
 }
-
