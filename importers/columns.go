@@ -99,6 +99,7 @@ type mapping struct {
 	unmapped []string
 	dupes    []string // header names that appear more than once
 	metrics  []metricCol
+	hasSet   kpi.Fields // Record flags of the mapped metric fields
 }
 
 // A metricCol is a mapped metric column, in column order.
@@ -148,8 +149,9 @@ func mapHeader(header []string, cols []col) *mapping {
 		}
 		if colInfo.Field == "" {
 			m.unmapped = append(m.unmapped, h)
-		} else if _, isMetric := metricFields[colInfo.Field]; isMetric {
+		} else if flag, isMetric := metricFields[colInfo.Field]; isMetric {
 			m.metrics = append(m.metrics, metricCol{field: colInfo.Field, index: i})
+			m.hasSet |= flag
 		}
 		m.columns = append(m.columns, colInfo)
 	}
@@ -192,13 +194,7 @@ func (m *mapping) cell(rec []string, field string) (v string, i int, ok bool) {
 }
 
 // hasFields returns the Record flags of the mapped metric fields.
-func (m *mapping) hasFields() kpi.Fields {
-	var f kpi.Fields
-	for field := range m.idx {
-		f |= metricFields[field]
-	}
-	return f
-}
+func (m *mapping) hasFields() kpi.Fields { return m.hasSet }
 
 // A numberFormat is a file's decimal and grouping separators, decided once
 // per file from its language, never guessed per value.
@@ -225,7 +221,10 @@ func isNA(s string) bool {
 // made '.'. ok is false when s is not a number in this format.
 func (nf numberFormat) canon(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	s = strings.NewReplacer("\u00a0", "", "\u202f", "", " ", "").Replace(s)
+	if plainDecimal(s, nf.decimal) {
+		return s, true
+	}
+	s = spaceStrip.Replace(s)
 	if s == "" {
 		return "", false
 	}
@@ -257,6 +256,30 @@ func (nf numberFormat) canon(s string) (string, bool) {
 		b.WriteString(frac)
 	}
 	return b.String(), true
+}
+
+var spaceStrip = strings.NewReplacer("\u00a0", "", "\u202f", "", " ", "")
+
+// plainDecimal reports whether s is digits with an optional leading '-'
+// and, when the file's decimal separator is '.', at most one '.': the
+// common case, parsed without any rewriting.
+func plainDecimal(s string, decimal byte) bool {
+	if s == "" {
+		return false
+	}
+	dot := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+		case c == '-' && i == 0:
+		case c == '.' && !dot && decimal == '.':
+			dot = true
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // money parses a money value; empty and n/a markers give 0.
