@@ -25,7 +25,9 @@ import (
 //	                            research, training, conferences or other
 //	                            (case-insensitive; "Agency fee" is agency_fee)
 //	description       required  not empty
-//	amount            a fixed amount; negative for a credit (a refund received)
+//	amount            a fixed amount; negative for a credit received from a
+//	                  supplier. Refunds and discounts given to customers through
+//	                  social customer service are a cost: positive
 //	hours, rate       hours × rate (an hourly rate); neither may be negative
 //	percent_of_spend  a fee as a percentage of ad spend: 15 or 15% is 15 %
 //	                  (negative for a rebate)
@@ -64,7 +66,7 @@ import (
 //	staff,Community management,,42.5,55,,,,2026-10-31
 //	tools,Scheduling tool licence,89.00,,,,USD,,
 //	agency_fee,Media buying fee,,,,15%,,Meta,
-//	refunds,Refunds via social customer care,-120.00,,,,,,2026-10-12
+//	refunds,Refunds given via social customer care,120.00,,,,,,2026-10-12
 type CostSheet struct{}
 
 // Field names of a cost sheet; they are the canonical column names too.

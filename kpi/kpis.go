@@ -124,6 +124,9 @@ func Operand(in Inputs, name string) float64 {
 var operandField = map[string]Fields{
 	"impressions": FImpressions, "reach": FReach, "clicks": FClicks, "link_clicks": FLinkClicks,
 	"engagements": FEngagements, "leads": FLeads, "conversions": FConversions, "purchases": FPurchases,
+	// Attributed revenue is platform-reported conversion value (revenue
+	// source "platforms"): a scope whose exports have none has no revenue.
+	"revenue": FConversionValue,
 }
 
 var operandWords = map[string]string{
@@ -174,7 +177,7 @@ func Definitions(c Choices) []KPI {
 	}
 	w := func(op string) string { return operandWords[op] }
 	roi := func(key, name, num, den, words string) KPI {
-		return KPI{Key: key, Name: name, Formula: words, Format: FormatPercent,
+		return KPI{Key: key, Name: name, Formula: words, Format: FormatPercent, Needs: []Fields{FConversionValue},
 			Excel: fmt.Sprintf(`IF({%s}=0,"",(%s-{%s})/{%s})`, den, num, den, den),
 			Compute: func(in Inputs) Ratio {
 				n := 0.0

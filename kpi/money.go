@@ -215,6 +215,9 @@ func (x Rate) String() string {
 	return strings.TrimSuffix(s, ".")
 }
 
+// IsOne reports whether x converts a currency to itself.
+func (x Rate) IsOne() bool { return x.r != nil && x.r.Cmp(big.NewRat(1, 1)) == 0 }
+
 // Convert returns m in the reporting currency, rounded to the micro-unit.
 func (x Rate) Convert(m Money) Money {
 	if x.r == nil {

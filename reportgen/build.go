@@ -132,8 +132,8 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		t := c.totals
 		row := Row{Platform: k.platform, Day: k.day, Span: k.span, Account: k.account, Campaign: k.campaign,
 			Currency: k.currency, Rate: x, SpendOriginal: t.Spend, Source: sourceRef(c)}
-		t.Spend = x.Convert(t.Spend)
-		t.ConversionValue = x.Convert(t.ConversionValue)
+		t.Spend = convert(x, t.Spend, opts.Currency)
+		t.ConversionValue = convert(x, t.ConversionValue, opts.Currency)
 		row.Totals = t
 		r.Rows = append(r.Rows, row)
 	}
@@ -174,9 +174,9 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 					line.Spend = s.Inputs.Spend
 				}
 			}
-			line.Amount = c.PercentOf(line.Spend)
+			line.Amount = c.PercentOf(line.Spend).Round(kpi.Decimals(opts.Currency))
 		default:
-			line.Amount = x.Convert(c.Computed())
+			line.Amount = convert(x, c.Computed(), opts.Currency)
 		}
 		r.Costs = append(r.Costs, line)
 		r.Total.Inputs.OtherCosts += line.Amount
@@ -239,6 +239,17 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		r.Warnings = append(r.Warnings, "revenue is platform-reported conversion value: each platform uses its own attribution window, and two platforms may claim the same sale")
 	}
 	return r, nil
+}
+
+// convert converts m with x. A converted amount is rounded to the
+// reporting currency's minor unit (cents), as an accountant books it, so
+// that the Data and Costs sheets add up to the cent as displayed; an amount
+// already in the reporting currency is kept as the export wrote it.
+func convert(x kpi.Rate, m kpi.Money, currency string) kpi.Money {
+	if x.IsOne() {
+		return m
+	}
+	return x.Convert(m).Round(kpi.Decimals(currency))
 }
 
 // finishScope sets a scope's revenue, modelled value, KPIs, campaigns and days.

@@ -60,6 +60,10 @@ type Scope struct {
 	Aggregated kpi.Totals
 }
 
+// HasRevenue reports whether the scope's exports report revenue at all
+// (conversion value): a LinkedIn export has none, which is not a revenue of 0.
+func (s *Scope) HasRevenue() bool { return s.Inputs.Has&kpi.FConversionValue != 0 }
+
 // TotalCost is the scope's ad spend plus its other costs.
 func (s *Scope) TotalCost() kpi.Money { return s.Inputs.TotalCost() }
 

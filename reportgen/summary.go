@@ -40,7 +40,7 @@ type Figures struct {
 	AdSpend            json.Number `json:"ad_spend"`
 	OtherCosts         json.Number `json:"other_costs"`
 	TotalCost          json.Number `json:"total_cost"`
-	Revenue            json.Number `json:"revenue"`
+	Revenue            *json.Number `json:"revenue"` // null when the exports report no revenue
 	ModelledValue      json.Number `json:"modelled_value"`
 	MediaROIPct        *float64    `json:"media_roi_pct"`
 	ROIPct             *float64    `json:"roi_pct"`
@@ -134,7 +134,6 @@ func figures(s *Scope) Figures {
 		AdSpend:            money(in.Spend),
 		OtherCosts:         money(in.OtherCosts),
 		TotalCost:          money(in.TotalCost()),
-		Revenue:            money(in.Revenue),
 		ModelledValue:      money(in.ModelledValue),
 		MediaROIPct:        pct(s.Values["media_roi"]),
 		ROIPct:             pct(s.Values["roi"]),
@@ -152,6 +151,10 @@ func figures(s *Scope) Figures {
 		CPM:                num(s.Values["cpm"]),
 		CPL:                num(s.Values["cpl"]),
 		CPA:                num(s.Values["cpa"]),
+	}
+	if s.HasRevenue() {
+		rev := money(in.Revenue)
+		f.Revenue = &rev
 	}
 	if in.ReachKnown {
 		reach := in.Reach

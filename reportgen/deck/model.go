@@ -166,6 +166,15 @@ func (b *builder) kpiName(key, fallback string) string {
 
 func (b *builder) money(m kpi.Money) string { return FormatMoney(m, b.cur) }
 
+// revenue formats a scope's attributed revenue, or NA when its exports
+// report none (a LinkedIn export has no conversion value).
+func (b *builder) revenue(sc *reportgen.Scope) string {
+	if !sc.HasRevenue() {
+		return NA
+	}
+	return b.money(sc.Inputs.Revenue)
+}
+
 // count formats n, or NA when the scope's exports lack the metric.
 func count(t kpi.Totals, f kpi.Fields, n int64) string {
 	if t.Has&f == 0 {
@@ -245,7 +254,7 @@ func (b *builder) summary() slide {
 			_, cv := b.clicks(t)
 			_, f, q := b.primary(t)
 			return []string{name, b.spend(t), count(t, kpi.FImpressions, t.Impressions), cv,
-				qty(t, f, q), b.money(sc.Inputs.Revenue), b.value(sc, "roas"), b.value(sc, "cpa")}
+				qty(t, f, q), b.revenue(sc), b.value(sc, "roas"), b.value(sc, "cpa")}
 		}
 		for i := range r.Platforms {
 			p := &r.Platforms[i]
@@ -322,7 +331,7 @@ func (b *builder) platform(p *reportgen.Scope) slide {
 		{Label: plabel, Value: qty(t, pf, pq)},
 		{Label: b.kpiName("cpa", "CPA"), Value: b.value(p, "cpa")},
 		{Label: b.kpiName("roas", "ROAS"), Value: b.value(p, "roas")},
-		{Label: "Revenue", Value: b.money(in.Revenue)},
+		{Label: "Revenue", Value: b.revenue(p)},
 	}
 	s.Chart = b.chart(p, plabel, t.Has&pf != 0)
 	if s.Chart == nil {

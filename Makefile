@@ -1,0 +1,31 @@
+# roibook's checks; .ci/run runs `make check` on a fresh machine.
+.PHONY: check fmt vet lint test fuzz bench golden
+
+FUZZTIME ?= 10s
+
+check: fmt vet lint test
+
+fmt:
+	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "gofmt needed"; exit 1; }
+
+vet:
+	go vet ./...
+
+lint:
+	go tool staticcheck ./...
+
+test:
+	go test -race -count=1 ./...
+
+# Each fuzz target for FUZZTIME, seeded from the fixtures.
+fuzz:
+	@for t in $$(go test ./importers -list '^Fuzz' | grep '^Fuzz'); do \
+		echo "fuzz $$t"; go test ./importers -run '^$$' -fuzz "^$$t$$" -fuzztime=$(FUZZTIME) || exit 1; \
+	done
+
+bench:
+	go test -run '^$$' -bench . -benchmem ./...
+
+# Rewrite goldens; read the diff before committing.
+golden:
+	go test ./importers/... ./reportgen/... ./cmd/... -update

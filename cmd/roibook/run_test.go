@@ -1,0 +1,281 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/roibook/roibook/internal/officetest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+const sample = "../../samples/northwind-outdoor"
+
+// runCmd runs the command line in process and returns its exit code and output.
+func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), append([]string{"roibook"}, args...), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// summary is the part of the JSON summary the tests read.
+type summary struct {
+	Client   string `json:"client"`
+	Currency string `json:"currency"`
+	Period   struct{ From, To string }
+	Outputs  struct{ Workbook, Deck string }
+	Totals   map[string]any
+	Platform []struct {
+		Platform string `json:"platform"`
+	} `json:"platforms"`
+	Inputs []struct {
+		File, Platform                       string
+		Rows, Used, Rejected, Outside_period int
+		TotalsCheck                          string `json:"totals_check"`
+	} `json:"inputs"`
+}
+
+func reportSample(t *testing.T) (summary, string, string) {
+	t.Helper()
+	out := t.TempDir()
+	code, stdout, stderr := runCmd(t, "report", sample, "--out", out, "--json")
+	if code != 0 {
+		t.Fatalf("report exit %d\nstderr: %s", code, stderr)
+	}
+	var s summary
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatalf("summary is not JSON: %v\n%s", err, stdout)
+	}
+	return s, stdout, out
+}
+
+func num(t *testing.T, v any) float64 {
+	t.Helper()
+	switch x := v.(type) {
+	case float64:
+		return x
+	case string:
+		f, err := strconv.ParseFloat(x, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	case nil:
+		return math.NaN()
+	}
+	t.Fatalf("not a number: %#v", v)
+	return 0
+}
+
+func TestReport_Sample(t *testing.T) {
+	s, stdout, out := reportSample(t)
+	golden := filepath.Join("testdata", "northwind.json.golden")
+	got := strings.ReplaceAll(stdout, out, "OUT")
+	if *update {
+		os.WriteFile(golden, []byte(got), 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("read golden (run go test ./cmd/roibook -update): %v", err)
+	}
+	if got != string(want) {
+		t.Errorf("JSON summary differs from %s; run with -update and read the diff\n%s", golden, got)
+	}
+	for _, p := range []string{s.Outputs.Workbook, s.Outputs.Deck} {
+		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
+			t.Errorf("output %s: %v", p, err)
+		}
+	}
+	if len(s.Platform) != 4 {
+		t.Errorf("platforms = %d, want the sample's 4", len(s.Platform))
+	}
+	// The headline figures hold together.
+	tot := s.Totals
+	spend, other, cost, rev := num(t, tot["ad_spend"]), num(t, tot["other_costs"]), num(t, tot["total_cost"]), num(t, tot["revenue"])
+	if math.Abs(spend+other-cost) > 1e-6 {
+		t.Errorf("ad_spend %v + other_costs %v != total_cost %v", spend, other, cost)
+	}
+	if roi := num(t, tot["roi_pct"]); math.Abs(roi-(rev-cost)*100/cost) > 1e-4 {
+		t.Errorf("roi_pct = %v, want (revenue − total cost) × 100 / total cost = %v", roi, (rev-cost)*100/cost)
+	}
+	for _, in := range s.Inputs {
+		if in.Rejected != 0 || in.TotalsCheck == "mismatch" {
+			t.Errorf("input %s: rejected %d, totals check %s", in.File, in.Rejected, in.TotalsCheck)
+		}
+	}
+}
+
+// TestReport_WorkbookMatchesJSON recalculates the workbook in LibreOffice
+// and compares every headline defined name with the JSON summary.
+func TestReport_WorkbookMatchesJSON(t *testing.T) {
+	officetest.Need(t, "soffice")
+	s, _, _ := reportSample(t)
+	recalc := officetest.Recalc(t, s.Outputs.Workbook)
+	f, err := excelize.OpenFile(recalc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	names := map[string]string{
+		"AdSpend": "ad_spend", "OtherCosts": "other_costs", "TotalCost": "total_cost", "Revenue": "revenue",
+		"ModelledValue": "modelled_value", "MediaROI": "media_roi_pct", "ROI": "roi_pct",
+		"ROIInclModelled": "roi_incl_modelled_pct", "ROAS": "roas", "Impressions": "impressions",
+		"Clicks": "clicks", "Conversions": "conversions", "Leads": "leads",
+	}
+	for name, key := range names {
+		got := definedValue(t, f, name)
+		want := num(t, s.Totals[key])
+		if strings.HasSuffix(key, "_pct") {
+			want /= 100
+		}
+		if math.Abs(got-want) > 1e-6*math.Max(1, math.Abs(want)) {
+			t.Errorf("workbook %s = %v after LibreOffice recalculation, JSON %s = %v", name, got, key, want)
+		}
+	}
+}
+
+// definedValue returns the value of the cell a workbook-scope name refers to.
+func definedValue(t *testing.T, f *excelize.File, name string) float64 {
+	t.Helper()
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name != name || (dn.Scope != "" && dn.Scope != "Workbook") {
+			continue
+		}
+		ref := strings.TrimPrefix(dn.RefersTo, "=")
+		sheet, cell, ok := strings.Cut(ref, "!")
+		if !ok {
+			t.Fatalf("defined name %s refers to %q, want Sheet!$C$R", name, dn.RefersTo)
+		}
+		sheet = strings.Trim(sheet, "'")
+		cell = strings.ReplaceAll(cell, "$", "")
+		v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatalf("%s (%s) = %q, not a number", name, ref, v)
+		}
+		return x
+	}
+	t.Fatalf("no defined name %s", name)
+	return 0
+}
+
+func TestReport_BadInputWritesNothing(t *testing.T) {
+	dir := copySample(t)
+	meta := filepath.Join(dir, "exports", "Northwind-Outdoor-Oct-2026-daily-campaigns.csv")
+	data, err := os.ReadFile(meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	cells := strings.Split(lines[4], ",")
+	cells[5] = "12x.50" // line 5's spend
+	lines[4] = strings.Join(cells, ",")
+	if err := os.WriteFile(meta, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCmd(t, "report", dir, "--out", out)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr: %s", code, stderr)
+	}
+	want := `exports/Northwind-Outdoor-Oct-2026-daily-campaigns.csv:5: column F "Amount spent (EUR)": got "12x.50"`
+	if !strings.Contains(stderr, want) {
+		t.Errorf("stderr = %q, want it to contain %q", stderr, want)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("a failed report left files in %s: %v", out, entries)
+	}
+}
+
+func TestReport_MissingRate(t *testing.T) {
+	dir := copySample(t)
+	cfg := filepath.Join(dir, "roibook.yaml")
+	data, _ := os.ReadFile(cfg)
+	data = bytes.Replace(data, []byte("  USD: 0.9214"), []byte("  GBP: 1.17"), 1)
+	os.WriteFile(cfg, data, 0o644)
+	code, _, stderr := runCmd(t, "report", dir, "--out", t.TempDir())
+	if code != 1 || !strings.Contains(stderr, "USD") {
+		t.Errorf("exit %d, stderr %q; want 1 and an error naming USD", code, stderr)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, args := range [][]string{{"report"}, {"inspect"}, {"report", "--nope", sample}, {"frobnicate"}} {
+		if code, _, stderr := runCmd(t, args...); code != 2 || !strings.HasPrefix(stderr, "roibook: ") {
+			t.Errorf("roibook %v: exit %d, stderr %q; want 2 and one roibook: message", args, code, stderr)
+		}
+	}
+	if code, stdout, _ := runCmd(t, "--help"); code != 0 || !strings.Contains(stdout, "report") {
+		t.Errorf("roibook --help: exit %d", code)
+	}
+}
+
+func TestInspect_JSON(t *testing.T) {
+	code, stdout, stderr := runCmd(t, "inspect", "--json", filepath.Join(sample, "exports", "Campaign report.csv"), filepath.Join(sample, "costs.csv"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var list []struct {
+		Platform string  `json:"platform"`
+		Currency *string `json:"currency"`
+		Period   *struct{ From, To string }
+		Rows     int `json:"rows"`
+		Totals   *struct {
+			Spend json.Number `json:"spend"`
+		} `json:"totals"`
+		Check struct {
+			Status string `json:"status"`
+		} `json:"totals_check"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &list); err != nil {
+		t.Fatal(err)
+	}
+	g := list[0]
+	if g.Platform != "google_ads" || g.Currency == nil || *g.Currency != "USD" || g.Period == nil || g.Period.From != "2026-10-01" || g.Check.Status != "match" {
+		t.Errorf("inspect Google Ads sample = %+v", g)
+	}
+	if list[1].Platform != "costs" {
+		t.Errorf("inspect costs.csv platform = %s", list[1].Platform)
+	}
+}
+
+// copySample copies the sample client to a temporary folder.
+func copySample(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.Walk(sample, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(sample, p)
+		if strings.HasPrefix(rel, "out") {
+			return filepath.SkipDir
+		}
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
