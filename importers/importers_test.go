@@ -254,9 +254,4 @@ func fuzzImport(t *testing.T, im importers.Importer, data []byte) {
 	}
 }
 
-func FuzzTikTok(f *testing.F) {
-	addFixtures(f, kpi.TikTokAds)
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, importers.TikTok{}, data) })
-}
-
 var _ = bytes.NewReader

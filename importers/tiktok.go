@@ -15,8 +15,9 @@ import (
 //	クリック（誘導先）,CTR（誘導先）,コンバージョン,コンバージョン単価,コンバージョン率（CVR）,...,通貨
 //
 // Quirks: full-width brackets in headers, "-" for n/a, the totals row last
-// ("Total of N results" / "全N件の結果"), and no date range anywhere in the
-// file: without a "By Day" column every row covers the report period.
+// ("Total of N results" / "全N件の結果"), counts below 5 masked as "<5" in
+// XLSX exports, and no date range anywhere in the file: without a "By Day"
+// column every row covers the report period.
 type TikTok struct{}
 
 var tiktokColumns = []col{
@@ -74,7 +75,8 @@ func tiktokHeader(in *Input) (row int, m *mapping, ok bool) {
 }
 
 // Import reads a TikTok export. Rows go to the "By Day" date when the
-// export has one, else they cover opts.Period.
+// export has one, else they cover opts.Period. A count masked as "<5" is
+// booked as 0, and a warning says how many cells were.
 func (TikTok) Import(in *Input, opts Options, emit func(kpi.Record) error) (*kpi.FileStats, error) {
 	r := newRun(in, kpi.TikTokAds, opts, emit)
 	hi, m, ok := tiktokHeader(in)
@@ -95,6 +97,7 @@ func (TikTok) Import(in *Input, opts Options, emit func(kpi.Record) error) (*kpi
 	}
 	defer rows.Close()
 	headerLine := in.HeadLines[hi]
+	masked := 0 // "<5" cells booked as 0
 	for rows.Next() {
 		line := rows.Line()
 		rec := rows.Record()
@@ -102,6 +105,7 @@ func (TikTok) Import(in *Input, opts Options, emit func(kpi.Record) error) (*kpi
 			continue
 		}
 		r.row()
+		rec, n := tiktokUnmask(rec, m)
 		if tiktokTotal.MatchString(strings.TrimSpace(rec[0])) {
 			var t kpi.Record
 			if err := r.fillMetrics(&t, rec, m, numDot, line); err != nil {
@@ -144,6 +148,7 @@ func (TikTok) Import(in *Input, opts Options, emit func(kpi.Record) error) (*kpi
 			r.bad(err)
 			continue
 		}
+		masked += n
 		if err := r.use(out); err != nil {
 			return r.st, err
 		}
@@ -151,8 +156,36 @@ func (TikTok) Import(in *Input, opts Options, emit func(kpi.Record) error) (*kpi
 	if err := rows.Err(); err != nil {
 		return r.st, err
 	}
+	switch {
+	case masked == 1:
+		r.warn("1 cell masked as <5 was booked as 0: the sums may be up to 4 short")
+	case masked > 1:
+		r.warn("%d cells masked as <5 were booked as 0: the sums may be up to %d short", masked, 4*masked)
+	}
 	return r.finish()
 }
+
+// tiktokUnmask returns rec with every count cell that TikTok masked as
+// "<5" (a value from 0 to 4, hidden) replaced by "0", and how many it
+// replaced. rec itself is not modified. Money cells are never unmasked: a
+// "<5" cost stays a bad number.
+func tiktokUnmask(rec []string, m *mapping) ([]string, int) {
+	n := 0
+	for _, mc := range m.metrics {
+		if mc.index >= len(rec) || metricKind(mc.field) == 'm' || !tiktokMasked(rec[mc.index]) {
+			continue
+		}
+		if n == 0 {
+			rec = append([]string(nil), rec...)
+		}
+		rec[mc.index] = "0"
+		n++
+	}
+	return rec, n
+}
+
+// tiktokMasked reports a small-count mask: "<5", spaces allowed.
+func tiktokMasked(s string) bool { return strings.ReplaceAll(strings.TrimSpace(s), " ", "") == "<5" }
 
 // level names the finest entity a mapping has: "ad", "ad_set" or "campaign".
 func level(m *mapping) string {

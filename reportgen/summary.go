@@ -37,28 +37,28 @@ type SummaryOutputs struct {
 
 // Figures are the headline figures of a scope.
 type Figures struct {
-	AdSpend            json.Number `json:"ad_spend"`
-	OtherCosts         json.Number `json:"other_costs"`
-	TotalCost          json.Number `json:"total_cost"`
+	AdSpend            json.Number  `json:"ad_spend"`
+	OtherCosts         json.Number  `json:"other_costs"`
+	TotalCost          json.Number  `json:"total_cost"`
 	Revenue            *json.Number `json:"revenue"` // null when the exports report no revenue
-	ModelledValue      json.Number `json:"modelled_value"`
-	MediaROIPct        *float64    `json:"media_roi_pct"`
-	ROIPct             *float64    `json:"roi_pct"`
-	ROIInclModelledPct *float64    `json:"roi_incl_modelled_pct"`
-	ROAS               *float64    `json:"roas"`
-	Impressions        int64       `json:"impressions"`
-	Reach              *int64      `json:"reach"`
-	Clicks             int64       `json:"clicks"`
-	LinkClicks         int64       `json:"link_clicks"`
-	Engagements        int64       `json:"engagements"`
-	Conversions        json.Number `json:"conversions"`
-	Leads              json.Number `json:"leads"`
-	Purchases          json.Number `json:"purchases"`
-	CTRPct             *float64    `json:"ctr_pct"`
-	CPC                *float64    `json:"cpc"`
-	CPM                *float64    `json:"cpm"`
-	CPL                *float64    `json:"cpl"`
-	CPA                *float64    `json:"cpa"`
+	ModelledValue      json.Number  `json:"modelled_value"`
+	MediaROIPct        *float64     `json:"media_roi_pct"`
+	ROIPct             *float64     `json:"roi_pct"`
+	ROIInclModelledPct *float64     `json:"roi_incl_modelled_pct"`
+	ROAS               *float64     `json:"roas"`
+	Impressions        int64        `json:"impressions"`
+	Reach              *int64       `json:"reach"`
+	Clicks             int64        `json:"clicks"`
+	LinkClicks         int64        `json:"link_clicks"`
+	Engagements        int64        `json:"engagements"`
+	Conversions        json.Number  `json:"conversions"`
+	Leads              json.Number  `json:"leads"`
+	Purchases          json.Number  `json:"purchases"`
+	CTRPct             *float64     `json:"ctr_pct"`
+	CPC                *float64     `json:"cpc"`
+	CPM                *float64     `json:"cpm"`
+	CPL                *float64     `json:"cpl"`
+	CPA                *float64     `json:"cpa"`
 }
 
 // PlatformFigures are one platform's figures.

@@ -275,13 +275,19 @@ func (fl *filler) style(sheet string, col, row int, k kind, bold bool) {
 }
 
 // header writes a table header row, two lines high when a title is
-// wider than its column.
+// wider than its column. A column the template left at the default width
+// gets a width that fits a figure.
 func (fl *filler) header(sheet string, p pos, titles ...string) {
 	tall := false
 	for i, t := range titles {
 		fl.str(sheet, p.col+i, p.row, t, kHeader)
-		w, err := fl.f.GetColWidth(sheet, colLetter(p.col+i))
+		col := colLetter(p.col + i)
+		w, err := fl.f.GetColWidth(sheet, col)
 		fl.fail(err)
+		if w < 9.5 {
+			w = 12
+			fl.fail(fl.f.SetColWidth(sheet, col, col, w))
+		}
 		if float64(utf8.RuneCountInString(t))*1.1 > w {
 			tall = true
 		}
@@ -545,15 +551,15 @@ func (fl *filler) writeCosts() {
 			fl.num(sh, c(5), row, fx, kFX, false)
 			fl.num(sh, c(7), row, line.Hours.Float64(), kAmount, false)
 			fl.num(sh, c(8), row, line.Cost.Rate.Float64(), kAmount, false)
-			fl.formula(sh, c(10), row, H+"*"+I+"*"+F, kMoney, false)
+			fl.formula(sh, c(10), row, fl.costRound(H+"*"+I+"*"+F, line.Rate), kMoney, false)
 		case kpi.BasisPercent:
 			fl.num(sh, c(9), row, line.Percent.Float64(), kAmount, false)
-			fl.formula(sh, c(10), row, J+"/100*"+fl.sumData("spend", line.Platform), kMoney, false)
+			fl.formula(sh, c(10), row, fmt.Sprintf("ROUND(%s/100*%s,%d)", J, fl.sumData("spend", line.Platform), kpi.Decimals(fl.r.Currency)), kMoney, false)
 		default:
 			fl.str(sh, c(4), row, cur, kText)
 			fl.num(sh, c(5), row, fx, kFX, false)
 			fl.num(sh, c(6), row, line.Cost.Amount.Float64(), kAmount, false)
-			fl.formula(sh, c(10), row, G+"*"+F, kMoney, false)
+			fl.formula(sh, c(10), row, fl.costRound(G+"*"+F, line.Rate), kMoney, false)
 		}
 		if line.Source.File != "" {
 			fl.str(sh, c(11), row, line.Source.String(), kText)
@@ -575,6 +581,16 @@ func (fl *filler) writeCosts() {
 	fl.costCostRange = sheetRef(sh) + abs(c(10), first) + ":" + abs(c(10), last)
 	fl.costPlatRange = sheetRef(sh) + abs(c(2), first) + ":" + abs(c(2), last)
 	fl.fail(fl.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: p.row, TopLeftCell: cellName(1, p.row+1), ActivePane: "bottomLeft"}))
+}
+
+// costRound wraps a cost formula in ROUND to the reporting currency's
+// minor unit when the line is converted (or a percentage of spend), as
+// reportgen.Build books such amounts: in cents, like an invoice.
+func (fl *filler) costRound(expr string, rate kpi.Rate) string {
+	if rate.IsZero() || rate.IsOne() {
+		return expr
+	}
+	return fmt.Sprintf("ROUND(%s,%d)", expr, kpi.Decimals(fl.r.Currency))
 }
 
 // abs0 returns a relative reference (B5) for formulas on the same row.
