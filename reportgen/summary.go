@@ -46,19 +46,20 @@ type Figures struct {
 	ROIPct             *float64     `json:"roi_pct"`
 	ROIInclModelledPct *float64     `json:"roi_incl_modelled_pct"`
 	ROAS               *float64     `json:"roas"`
-	Impressions        int64        `json:"impressions"`
-	Reach              *int64       `json:"reach"`
-	Clicks             int64        `json:"clicks"`
-	LinkClicks         int64        `json:"link_clicks"`
-	Engagements        int64        `json:"engagements"`
-	Conversions        json.Number  `json:"conversions"`
-	Leads              json.Number  `json:"leads"`
-	Purchases          json.Number  `json:"purchases"`
-	CTRPct             *float64     `json:"ctr_pct"`
-	CPC                *float64     `json:"cpc"`
-	CPM                *float64     `json:"cpm"`
-	CPL                *float64     `json:"cpl"`
-	CPA                *float64     `json:"cpa"`
+	// Counts are null when the scope's exports do not report the metric.
+	Impressions *int64       `json:"impressions"`
+	Reach       *int64       `json:"reach"`
+	Clicks      *int64       `json:"clicks"`
+	LinkClicks  *int64       `json:"link_clicks"`
+	Engagements *int64       `json:"engagements"`
+	Conversions *json.Number `json:"conversions"`
+	Leads       *json.Number `json:"leads"`
+	Purchases   *json.Number `json:"purchases"`
+	CTRPct      *float64     `json:"ctr_pct"`
+	CPC         *float64     `json:"cpc"`
+	CPM         *float64     `json:"cpm"`
+	CPL         *float64     `json:"cpl"`
+	CPA         *float64     `json:"cpa"`
 }
 
 // PlatformFigures are one platform's figures.
@@ -139,13 +140,13 @@ func figures(s *Scope) Figures {
 		ROIPct:             pct(s.Values["roi"]),
 		ROIInclModelledPct: pct(s.Values["roi_incl_modelled"]),
 		ROAS:               num(s.Values["roas"]),
-		Impressions:        in.Impressions,
-		Clicks:             in.Clicks,
-		LinkClicks:         in.LinkClicks,
-		Engagements:        in.Engagements,
-		Conversions:        json.Number(in.Conversions.String()),
-		Leads:              json.Number(in.Leads.String()),
-		Purchases:          json.Number(in.Purchases.String()),
+		Impressions:        count(in.Has, kpi.FImpressions, in.Impressions),
+		Clicks:             count(in.Has, kpi.FClicks, in.Clicks),
+		LinkClicks:         count(in.Has, kpi.FLinkClicks, in.LinkClicks),
+		Engagements:        count(in.Has, kpi.FEngagements, in.Engagements),
+		Conversions:        qty(in.Has, kpi.FConversions, in.Conversions),
+		Leads:              qty(in.Has, kpi.FLeads, in.Leads),
+		Purchases:          qty(in.Has, kpi.FPurchases, in.Purchases),
 		CTRPct:             pct(s.Values["ctr"]),
 		CPC:                num(s.Values["cpc"]),
 		CPM:                num(s.Values["cpm"]),
@@ -161,6 +162,21 @@ func figures(s *Scope) Figures {
 		f.Reach = &reach
 	}
 	return f
+}
+
+func count(has, f kpi.Fields, n int64) *int64 {
+	if has&f == 0 {
+		return nil
+	}
+	return &n
+}
+
+func qty(has, f kpi.Fields, q kpi.Qty) *json.Number {
+	if has&f == 0 {
+		return nil
+	}
+	n := json.Number(q.String())
+	return &n
 }
 
 func money(m kpi.Money) json.Number { return json.Number(m.String()) }

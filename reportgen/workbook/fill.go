@@ -60,7 +60,7 @@ var operandRows = []operandRow{
 	{"leads", "Leads", kQty, kpi.FLeads},
 	{"conversions", "Conversions", kQty, kpi.FConversions},
 	{"purchases", "Purchases", kQty, kpi.FPurchases},
-	{"revenue", "Attributed revenue", kMoney, 0},
+	{"revenue", "Attributed revenue", kMoney, kpi.FConversionValue},
 	{"other_costs", "Other costs", kMoney, 0},
 	{"total_cost", "Total cost", kMoney, 0},
 	{"modelled_value", "Modelled value", kMoney, 0},
@@ -83,6 +83,7 @@ var dataKeyOfAction = map[string]string{
 var fieldWords = map[kpi.Fields]string{
 	kpi.FImpressions: "impressions", kpi.FReach: "reach", kpi.FClicks: "clicks", kpi.FLinkClicks: "link clicks",
 	kpi.FEngagements: "engagements", kpi.FLeads: "leads", kpi.FConversions: "conversions", kpi.FPurchases: "purchases",
+	kpi.FConversionValue: "conversion value (revenue)", kpi.FSpend: "spend",
 }
 
 var roiKeys = map[string]bool{"media_roi": true, "roi": true, "roi_incl_modelled": true}
@@ -704,8 +705,14 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 		if k == kQty && !fl.fractional[op.key] {
 			k = kCount
 		}
-		if op.field != 0 && in.Has&op.field == 0 && op.key != "reach" {
-			note(row, "not in the exports")
+		platformRevenue := fl.r.RevenueSource == "platforms" || fl.r.RevenueSource == ""
+		if op.field != 0 && in.Has&op.field == 0 && op.key != "reach" && (op.key != "revenue" || platformRevenue) {
+			// Not reported is not zero: the cell stays blank, and so does
+			// every KPI that needs it.
+			fl.style(sh, col, row, k, false)
+			blank[op.key] = true
+			note(row, "blank: not in this scope's exports")
+			continue
 		}
 		switch op.key {
 		case "reach":
@@ -795,7 +802,10 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 func missingNeeds(k kpi.KPI, has kpi.Fields) string {
 	for _, f := range k.Needs {
 		if has&f == 0 {
-			return fieldWords[f]
+			if w, ok := fieldWords[f]; ok {
+				return w
+			}
+			return "needed metric"
 		}
 	}
 	return ""

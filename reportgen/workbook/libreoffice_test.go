@@ -80,13 +80,22 @@ func (w figure) matches(got string) bool {
 func nameFigures(r *reportgen.Report) map[string]figure {
 	in := &r.Total.Inputs
 	v := r.Total.Values
+	// A metric no export reports is blank, not 0.
+	provided := func(fig figure, f kpi.Fields) figure {
+		if in.Has&f == 0 {
+			return figure{}
+		}
+		return fig
+	}
 	return map[string]figure{
 		"AdSpend": money(in.Spend), "OtherCosts": money(in.OtherCosts), "TotalCost": money(in.TotalCost()),
-		"Revenue": money(in.Revenue), "ModelledValue": money(in.ModelledValue),
+		"Revenue": provided(money(in.Revenue), kpi.FConversionValue), "ModelledValue": money(in.ModelledValue),
 		"ROAS": ratio(v["roas"]), "MediaROI": ratio(v["media_roi"]), "ROI": ratio(v["roi"]),
 		"ROIInclModelled": ratio(v["roi_incl_modelled"]),
-		"Impressions":     count(float64(in.Impressions)), "Clicks": count(float64(in.Clicks)),
-		"Conversions": count(in.Conversions.Float64()), "Leads": count(in.Leads.Float64()),
+		"Impressions":     provided(count(float64(in.Impressions)), kpi.FImpressions),
+		"Clicks":          provided(count(float64(in.Clicks)), kpi.FClicks),
+		"Conversions":     provided(count(in.Conversions.Float64()), kpi.FConversions),
+		"Leads":           provided(count(in.Leads.Float64()), kpi.FLeads),
 	}
 }
 
@@ -162,6 +171,13 @@ var operandLabels = map[string]string{
 func scopeFigure(r *reportgen.Report, s *reportgen.Scope, label string) (figure, bool) {
 	if key, ok := operandLabels[label]; ok {
 		in := &s.Inputs
+		// A metric the scope's exports do not report is blank, not 0.
+		provided := map[string]kpi.Fields{"impressions": kpi.FImpressions, "clicks": kpi.FClicks,
+			"link_clicks": kpi.FLinkClicks, "engagements": kpi.FEngagements, "leads": kpi.FLeads,
+			"conversions": kpi.FConversions, "purchases": kpi.FPurchases, "revenue": kpi.FConversionValue}
+		if f, ok := provided[key]; ok && in.Has&f == 0 {
+			return figure{}, true
+		}
 		switch key {
 		case "reach":
 			return figure{v: float64(in.Reach), ok: in.ReachKnown}, true
