@@ -194,10 +194,12 @@ func (in *Input) decoder(r io.Reader) io.Reader {
 }
 
 // sniffDelimiter picks tab when a line of the head has a tab outside
-// quotes, else the more frequent of ';' and ',' on the line with most of them.
+// quotes. Otherwise each line votes for ';' or ',', whichever it has more of
+// outside quotes, and ';' wins only with more votes: a semicolon file with
+// decimal commas ("Kampagne;12,50") still has a header of semicolons only.
 func sniffDelimiter(head string) rune {
 	lines := strings.SplitN(head, "\n", HeadRows+1)
-	bestComma, bestSemi := 0, 0
+	commaVotes, semiVotes := 0, 0
 	for _, l := range lines[:min(len(lines), HeadRows)] {
 		var tabs, commas, semis int
 		inQuote := false
@@ -217,10 +219,14 @@ func sniffDelimiter(head string) rune {
 		if tabs > 0 {
 			return '\t'
 		}
-		bestComma = max(bestComma, commas)
-		bestSemi = max(bestSemi, semis)
+		switch {
+		case semis > commas:
+			semiVotes++
+		case commas > semis:
+			commaVotes++
+		}
 	}
-	if bestSemi > bestComma {
+	if semiVotes > commaVotes {
 		return ';'
 	}
 	return ','

@@ -29,11 +29,13 @@ type File struct {
 
 // Open reads a workbook from r. It fails on a file that is not an xlsx
 // workbook, is encrypted, or unpacks to more than MaxUnzipped bytes.
-func Open(r io.Reader) (*File, error) {
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: MaxXMLInMemory})
+func Open(r io.Reader) (*File, error) { return open(r, MaxUnzipped) }
+
+func open(r io.Reader, maxUnzipped int64) (*File, error) {
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: min(maxUnzipped, MaxXMLInMemory)})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
-			return nil, fmt.Errorf("%w (%d MB)", ErrTooLarge, MaxUnzipped>>20)
+			return nil, fmt.Errorf("%w (%d MB)", ErrTooLarge, maxUnzipped>>20)
 		}
 		return nil, fmt.Errorf("not a readable xlsx workbook: %w", err)
 	}

@@ -127,7 +127,7 @@ type filler struct {
 // checked first (see Check). The same report and template give the same
 // bytes.
 func Fill(w io.Writer, tmpl []byte, r *reportgen.Report) error {
-	f, err := excelize.OpenReader(bytes.NewReader(tmpl))
+	f, err := openTemplate(tmpl)
 	if err != nil {
 		return fmt.Errorf("template: not an xlsx workbook: %w", err)
 	}

@@ -110,12 +110,27 @@ func scanSheet(f *excelize.File, sheet string) ([]found, error) {
 // ("templates/workbook.xlsx: sheet "Summary": no placeholder {{kpi.table}}").
 // All problems are reported, joined.
 func Check(tmpl []byte, name string) error {
-	f, err := excelize.OpenReader(bytes.NewReader(tmpl))
+	f, err := openTemplate(tmpl)
 	if err != nil {
 		return fmt.Errorf("%s: not an xlsx workbook: %w", name, err)
 	}
 	defer f.Close()
 	return check(f, name)
+}
+
+// Limits on a template: a user's template is a file from a stranger, and
+// a zip bomb must be an error, not an out-of-memory crash.
+const (
+	maxTemplateSize     = 32 << 20  // the .xlsx itself
+	maxTemplateUnzipped = 256 << 20 // all its parts unpacked
+)
+
+// openTemplate opens a template within the size limits.
+func openTemplate(tmpl []byte) (*excelize.File, error) {
+	if len(tmpl) > maxTemplateSize {
+		return nil, fmt.Errorf("template is %d MB, over the %d MB limit", len(tmpl)>>20, maxTemplateSize>>20)
+	}
+	return excelize.OpenReader(bytes.NewReader(tmpl), excelize.Options{UnzipSizeLimit: maxTemplateUnzipped, UnzipXMLSizeLimit: 64 << 20})
 }
 
 func check(f *excelize.File, name string) error {
