@@ -279,3 +279,50 @@ func copySample(t *testing.T) string {
 	}
 	return dst
 }
+
+// TestReport_SkipBadRows: with on_bad_rows: skip the report is built, and
+// the malformed row is listed with its file, line and reason.
+func TestReport_SkipBadRows(t *testing.T) {
+	dir := copySample(t)
+	meta := filepath.Join(dir, "exports", "Northwind-Outdoor-Oct-2026-daily-campaigns.csv")
+	data, _ := os.ReadFile(meta)
+	lines := strings.SplitAfter(string(data), "\n")
+	cells := strings.Split(lines[4], ",")
+	cells[5] = "12x.50"
+	lines[4] = strings.Join(cells, ",")
+	os.WriteFile(meta, []byte(strings.Join(lines, "")), 0o644)
+	cfg := filepath.Join(dir, "roibook.yaml")
+	conf, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, bytes.Replace(conf, []byte("on_bad_rows: stop"), []byte("on_bad_rows: skip"), 1), 0o644)
+
+	code, stdout, stderr := runCmd(t, "report", dir, "--out", t.TempDir(), "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s struct {
+		Inputs []struct {
+			File         string `json:"file"`
+			Rows         int    `json:"rows"`
+			Used         int    `json:"used"`
+			Rejected     int    `json:"rejected"`
+			RejectedRows []struct {
+				Line   int    `json:"line"`
+				Reason string `json:"reason"`
+			} `json:"rejected_rows"`
+		} `json:"inputs"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range s.Inputs {
+		if !strings.HasSuffix(in.File, "daily-campaigns.csv") {
+			continue
+		}
+		if in.Rejected != 1 || len(in.RejectedRows) != 1 || in.RejectedRows[0].Line != 5 ||
+			!strings.Contains(in.RejectedRows[0].Reason, `got "12x.50"`) {
+			t.Errorf("Meta input = %+v, want line 5 rejected with its reason", in)
+		}
+		return
+	}
+	t.Error("no Meta input in the summary")
+}
