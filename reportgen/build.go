@@ -406,37 +406,9 @@ func evaluateGoals(r *Report, specs []GoalSpec) ([]Goal, error) {
 	return out, nil
 }
 
-// totalValue returns a total metric of a scope as a float in display units.
-func totalValue(s *Scope, metric string) float64 {
-	in := &s.Inputs
-	switch metric {
-	case "spend":
-		return in.Spend.Float64()
-	case "other_costs":
-		return in.OtherCosts.Float64()
-	case "total_cost":
-		return in.TotalCost().Float64()
-	case "revenue":
-		return in.Revenue.Float64()
-	case "modelled_value":
-		return in.ModelledValue.Float64()
-	case "impressions":
-		return float64(in.Impressions)
-	case "clicks":
-		return float64(in.Clicks)
-	case "link_clicks":
-		return float64(in.LinkClicks)
-	case "engagements":
-		return float64(in.Engagements)
-	case "conversions":
-		return in.Conversions.Float64()
-	case "leads":
-		return in.Leads.Float64()
-	case "purchases":
-		return in.Purchases.Float64()
-	}
-	panic("reportgen: unknown total " + metric)
-}
+// totalValue returns a total metric of a scope as a float in display
+// units; every total a goal may name is a KPI operand.
+func totalValue(s *Scope, metric string) float64 { return kpi.Operand(s.Inputs, metric) }
 
 // monthShare returns how many months p covers, counting each month's part
 // by its days: 1 for a whole month, 15/31 for half of October.
