@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -44,21 +45,52 @@ type PeriodJSON struct {
 	To   string `json:"to"`
 }
 
-// TotalsJSON are the totals inspect reports, in the file's currency.
+// TotalsJSON are the totals inspect reports, in the file's currency. A
+// metric the file does not report is null, not 0.
 type TotalsJSON struct {
-	Spend       json.Number `json:"spend"`
-	Impressions int64       `json:"impressions"`
-	Clicks      int64       `json:"clicks"`
-	LinkClicks  int64       `json:"link_clicks"`
-	Conversions json.Number `json:"conversions"`
-	Revenue     json.Number `json:"revenue"`
-	Leads       json.Number `json:"leads"`
+	Spend       *json.Number `json:"spend"`
+	Impressions *json.Number `json:"impressions"`
+	Clicks      *json.Number `json:"clicks"`
+	LinkClicks  *json.Number `json:"link_clicks"`
+	Conversions *json.Number `json:"conversions"`
+	Revenue     *json.Number `json:"revenue"`
+	Leads       *json.Number `json:"leads"`
 }
 
 func totalsJSON(t kpi.Totals) *TotalsJSON {
-	return &TotalsJSON{Spend: json.Number(t.Spend.String()), Impressions: t.Impressions, Clicks: t.Clicks,
-		LinkClicks: t.LinkClicks, Conversions: json.Number(t.Conversions.String()),
-		Revenue: json.Number(t.ConversionValue.String()), Leads: json.Number(t.Leads.String())}
+	n := func(f kpi.Fields, v string) *json.Number {
+		if t.Has&f == 0 {
+			return nil
+		}
+		x := json.Number(v)
+		return &x
+	}
+	return &TotalsJSON{
+		Spend:       n(kpi.FSpend, t.Spend.String()),
+		Impressions: n(kpi.FImpressions, strconv.FormatInt(t.Impressions, 10)),
+		Clicks:      n(kpi.FClicks, strconv.FormatInt(t.Clicks, 10)),
+		LinkClicks:  n(kpi.FLinkClicks, strconv.FormatInt(t.LinkClicks, 10)),
+		Conversions: n(kpi.FConversions, t.Conversions.String()),
+		Revenue:     n(kpi.FConversionValue, t.ConversionValue.String()),
+		Leads:       n(kpi.FLeads, t.Leads.String()),
+	}
+}
+
+// String lists the totals for a person: "spend 12.50, impressions 1000, …, leads n/a".
+func (t *TotalsJSON) String() string {
+	var parts []string
+	for _, f := range []struct {
+		name string
+		v    *json.Number
+	}{{"spend", t.Spend}, {"impressions", t.Impressions}, {"clicks", t.Clicks}, {"link clicks", t.LinkClicks},
+		{"conversions", t.Conversions}, {"revenue", t.Revenue}, {"leads", t.Leads}} {
+		v := "n/a"
+		if f.v != nil {
+			v = f.v.String()
+		}
+		parts = append(parts, f.name+" "+v)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // ErrInspect is returned when some file could not be inspected; each
@@ -178,8 +210,7 @@ func WriteInspections(w io.Writer, list []Inspection) error {
 			fmt.Fprintf(tw, "  cost lines\t%d\n", ins.CostLines)
 		}
 		if t := ins.Totals; t != nil {
-			fmt.Fprintf(tw, "  totals\tspend %s, impressions %d, clicks %d, link clicks %d, conversions %s, revenue %s, leads %s\n",
-				t.Spend, t.Impressions, t.Clicks, t.LinkClicks, t.Conversions, t.Revenue, t.Leads)
+			fmt.Fprintf(tw, "  totals\t%s\n", t)
 		}
 		check := ins.Check.Status
 		if ins.Check.Line > 0 {

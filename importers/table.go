@@ -146,9 +146,16 @@ func (r *run) finish() (*kpi.FileStats, error) {
 		}
 	}
 	if len(r.st.Rejected) > 0 {
-		r.warn("%d malformed rows rejected (on_bad_rows: skip)", len(r.st.Rejected))
+		r.warn("%d malformed %s rejected and not booked", len(r.st.Rejected), plural(len(r.st.Rejected), "row", "rows"))
 	}
 	return r.st, r.errs.err()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // compareTotals lists the metrics where sum and the platform's totals row
