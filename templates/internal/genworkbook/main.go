@@ -93,7 +93,7 @@ var sheets = []sheet{
 	},
 	{
 		name:   "Sources",
-		widths: map[string]float64{"A": 34, "B": 14, "C": 8, "D": 10, "E": 10, "F": 8, "G": 10, "H": 9, "I": 9, "J": 44, "K": 68, "L": 60},
+		widths: map[string]float64{"A": 56, "B": 14, "C": 8, "D": 10, "E": 10, "F": 8, "G": 10, "H": 9, "I": 9, "J": 44, "K": 68, "L": 60},
 		cells: []cell{
 			{"A1", "Sources", "title"},
 			{"A2", "{{client}} · {{period}}", "subtitle"},
