@@ -279,6 +279,10 @@ func newAtomicFile(path string) (*atomicFile, error) {
 }
 
 func (f *atomicFile) commit() error {
+	// CreateTemp makes the file private; a report is an ordinary file.
+	if err := f.Chmod(0o644); err != nil {
+		return errors.Join(err, f.abort())
+	}
 	if err := f.Sync(); err != nil {
 		return errors.Join(err, f.abort())
 	}

@@ -191,7 +191,9 @@ func ParseRate(s string) (Rate, error) {
 }
 
 // One is the rate of the reporting currency to itself.
-func One() Rate { return Rate{big.NewRat(1, 1)} }
+func One() Rate { return one }
+
+var one = Rate{big.NewRat(1, 1)} // never modified: Rate methods only read it
 
 // IsZero reports whether the rate was never set.
 func (x Rate) IsZero() bool { return x.r == nil }
@@ -216,7 +218,7 @@ func (x Rate) String() string {
 }
 
 // IsOne reports whether x converts a currency to itself.
-func (x Rate) IsOne() bool { return x.r != nil && x.r.Cmp(big.NewRat(1, 1)) == 0 }
+func (x Rate) IsOne() bool { return x.r != nil && x.r.IsInt() && x.r.Num().IsInt64() && x.r.Num().Int64() == 1 }
 
 // Convert returns m in the reporting currency, rounded to the micro-unit.
 func (x Rate) Convert(m Money) Money {

@@ -124,6 +124,7 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 	}
 
 	// Rows at the reporting grain, money converted.
+	r.Rows = make([]Row, 0, len(agg.cells))
 	for k, c := range agg.cells {
 		x, err := rate(k.currency)
 		if err != nil {

@@ -220,10 +220,10 @@ func strLit(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `
 
 // crit returns a SUMIFS criterion literal matching exactly s (but for
 // case): "=" then s with the wildcards *, ? and ~ escaped.
-func crit(s string) string {
-	r := strings.NewReplacer("~", "~~", "*", "~*", "?", "~?")
-	return strLit("=" + r.Replace(s))
-}
+func crit(s string) string { return strLit("=" + critEscape.Replace(s)) }
+
+// critEscape escapes SUMIFS wildcards so that a criterion matches literally.
+var critEscape = strings.NewReplacer("~", "~~", "*", "~*", "?", "~?")
 
 func (fl *filler) str(sheet string, col, row int, s string, k kind) {
 	if fl.err != nil {
