@@ -83,6 +83,11 @@ func reportCommand(stdout io.Writer) *cli.Command {
 			if cmd.Bool("workbook-only") && cmd.Bool("deck-only") {
 				return errors.New("report: --workbook-only and --deck-only exclude each other")
 			}
+			if s := cmd.String("period"); s != "" {
+				if _, err := kpi.ParsePeriod(s); err != nil {
+					return fmt.Errorf("--period: %w", err)
+				}
+			}
 			res, err := engine.Report(ctx, engine.ReportOptions{
 				Config: cmd.Args().First(), Period: cmd.String("period"), OutDir: cmd.String("out"),
 				Template: cmd.String("template"), WorkbookOnly: cmd.Bool("workbook-only"), DeckOnly: cmd.Bool("deck-only"),
