@@ -66,6 +66,27 @@ func mulDiv(a, b, d int64) int64 {
 	return v
 }
 
+// Booked returns the line's cost in the reporting currency, as an invoice
+// would book it: a percentage of spend (the scope's ad spend, already in the
+// reporting currency) and any amount converted with x are rounded once to
+// decimals; an amount or hours × rate in the reporting currency itself is
+// kept as is (hours × rate to the micro-unit).
+func (c Cost) Booked(x Rate, spend Money, decimals int) Money {
+	switch c.Basis {
+	case BasisPercent:
+		return Money(roundProduct(decimals, big.NewRat(int64(c.Percent), 100*Micro), big.NewRat(int64(spend), Micro)))
+	case BasisHours:
+		if x.IsOne() {
+			return c.Computed()
+		}
+		return Money(roundProduct(decimals, big.NewRat(int64(c.Hours), Micro), big.NewRat(int64(c.Rate), Micro), x.r))
+	}
+	if x.IsOne() {
+		return c.Amount
+	}
+	return Money(roundProduct(decimals, big.NewRat(int64(c.Amount), Micro), x.r))
+}
+
 // PercentOf returns Percent % of spend, rounded to the micro-unit.
 func (c Cost) PercentOf(spend Money) Money {
 	return Money(mulDiv(int64(c.Percent), int64(spend), 100*Micro))

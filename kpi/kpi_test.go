@@ -112,3 +112,30 @@ func ExampleKPI_Value() {
 	// CTR true 0.0030  IF({impressions}=0,"",{link_clicks}/{impressions})
 	// CPL false 0.0000  IF({leads}=0,"",{spend}/{leads})
 }
+
+// TestRoundOnce: a converted amount is the exact product rounded once, as
+// the workbook's ROUND(amount*rate,2) computes it, never a rounded product
+// rounded again.
+func TestRoundOnce(t *testing.T) {
+	r, _ := kpi.ParseRate("0.92137")
+	m, _ := kpi.ParseMoney("396.35") // × 0.92137 = 365.1849995
+	if got := r.ConvertRound(m, 2).String(); got != "365.18" {
+		t.Errorf("ConvertRound = %s, want 365.18", got)
+	}
+	if got := r.Convert(m).Round(2).String(); got != "365.19" {
+		t.Errorf("(the double rounding this avoids gives %s)", got)
+	}
+	spend, _ := kpi.ParseMoney("2939.48")
+	fee := kpi.Cost{Basis: kpi.BasisPercent, Percent: kpi.Qty(17_077000)} // 17.077 % = 501.9749996
+	if got := fee.Booked(kpi.One(), spend, 2).String(); got != "501.97" {
+		t.Errorf("17.077%% of 2939.48 = %s, want 501.97", got)
+	}
+	usd := kpi.Cost{Basis: kpi.BasisHours, Hours: kpi.Qty(2_500000), Rate: m}
+	if got := usd.Booked(r, 0, 2).String(); got != "912.96" { // 2.5 × 396.35 × 0.92137 = 912.9624988
+		t.Errorf("2.5 h × 396.35 USD at 0.92137 = %s, want 912.96", got)
+	}
+	jpy, _ := kpi.ParseRate("0.0061")
+	if got := jpy.ConvertRound(m, 0).String(); got != "2.00" {
+		t.Errorf("to a currency without decimals = %s, want 2.00", got)
+	}
+}

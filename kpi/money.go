@@ -220,6 +220,27 @@ func (x Rate) String() string {
 // IsOne reports whether x converts a currency to itself.
 func (x Rate) IsOne() bool { return x.r != nil && x.r.IsInt() && x.r.Num().IsInt64() && x.r.Num().Int64() == 1 }
 
+// ConvertRound returns m in the reporting currency rounded once, half away
+// from zero, to decimals (2 for cents): the exact product is rounded, never
+// a rounded product again, so that 396.35 × 0.92137 = 365.1849995 books
+// as 365.18, as the workbook's ROUND(amount*rate,2) computes it.
+func (x Rate) ConvertRound(m Money, decimals int) Money {
+	return Money(roundProduct(decimals, big.NewRat(int64(m), Micro), x.r))
+}
+
+// roundProduct returns the product of fs rounded once to decimals, in
+// micro-units.
+func roundProduct(decimals int, fs ...*big.Rat) int64 {
+	p := big.NewRat(1, 1)
+	for _, f := range fs {
+		p.Mul(p, f)
+	}
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
+	p.Mul(p, new(big.Rat).SetInt(scale))
+	v, _ := roundRat(p)
+	return v * int64(math.Pow10(6-decimals))
+}
+
 // Convert returns m in the reporting currency, rounded to the micro-unit.
 func (x Rate) Convert(m Money) Money {
 	if x.r == nil {

@@ -166,8 +166,7 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 			return nil, fmt.Errorf("%s: %w", c.Source, err)
 		}
 		line := CostLine{Cost: c, Rate: x}
-		switch c.Basis {
-		case kpi.BasisPercent:
+		if c.Basis == kpi.BasisPercent {
 			line.Spend = r.Total.Inputs.Spend
 			if c.Platform != "" {
 				line.Spend = 0
@@ -175,10 +174,8 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 					line.Spend = s.Inputs.Spend
 				}
 			}
-			line.Amount = c.PercentOf(line.Spend).Round(kpi.Decimals(opts.Currency))
-		default:
-			line.Amount = convert(x, c.Computed(), opts.Currency)
 		}
+		line.Amount = c.Booked(x, line.Spend, kpi.Decimals(opts.Currency))
 		r.Costs = append(r.Costs, line)
 		r.Total.Inputs.OtherCosts += line.Amount
 		if c.Platform != "" {
@@ -250,7 +247,7 @@ func convert(x kpi.Rate, m kpi.Money, currency string) kpi.Money {
 	if x.IsOne() {
 		return m
 	}
-	return x.Convert(m).Round(kpi.Decimals(currency))
+	return x.ConvertRound(m, kpi.Decimals(currency))
 }
 
 // finishScope sets a scope's revenue, modelled value, KPIs, campaigns and days.
