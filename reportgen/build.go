@@ -82,6 +82,14 @@ var totalMetrics = map[string]string{
 	"leads": "Leads", "purchases": "Purchases",
 }
 
+// totalFields are the totals that exist only where an export reports the
+// metric; the money totals (spend, costs, modelled value) always exist.
+var totalFields = map[string]kpi.Fields{
+	"revenue": kpi.FConversionValue, "impressions": kpi.FImpressions, "clicks": kpi.FClicks,
+	"link_clicks": kpi.FLinkClicks, "engagements": kpi.FEngagements, "conversions": kpi.FConversions,
+	"leads": kpi.FLeads, "purchases": kpi.FPurchases,
+}
+
 // GoalMetrics lists every metric a goal may name.
 func GoalMetrics() []string {
 	var out []string
@@ -374,7 +382,9 @@ func evaluateGoals(r *Report, specs []GoalSpec) ([]Goal, error) {
 				res.ProRated = true
 			}
 			if scope != nil {
-				res.Actual = kpi.Ratio{Value: totalValue(scope, g.Metric), OK: true}
+				// A total the scope's exports do not report is unknown, not 0.
+				f, counted := totalFields[g.Metric]
+				res.Actual = kpi.Ratio{Value: totalValue(scope, g.Metric), OK: !counted || scope.Inputs.Has&f != 0}
 			}
 		} else {
 			return nil, fmt.Errorf("goal metric %q: want one of %s", g.Metric, strings.Join(GoalMetrics(), ", "))

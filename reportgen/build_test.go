@@ -185,3 +185,11 @@ func TestBuild_GoalsProRated(t *testing.T) {
 		t.Errorf("roi goal = %+v, want target 1.5 (150 %%), missed", roi)
 	}
 }
+
+func TestBuild_GoalOnAMetricTheScopeLacks(t *testing.T) {
+	opts := reportgen.Options{Goals: []reportgen.GoalSpec{{Metric: "purchases", Target: 10, Direction: "at_least"}}}
+	r := build(t, opts, []rec{{platform: kpi.LinkedInAds, day: 1, campaign: "A", spend: "10", value: "0", leads: 1}}, nil)
+	if g := r.Goals[0]; g.Actual.OK || g.Status != "n/a" {
+		t.Errorf("purchases goal without a purchases column = %+v, want n/a", g)
+	}
+}

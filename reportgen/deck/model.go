@@ -230,7 +230,7 @@ func (b *builder) summary() slide {
 			"on total cost of " + b.money(in.TotalCost())},
 		{groupHeadline, b.kpiName("media_roi", "Media ROI"), b.value(tot, "media_roi"),
 			"on ad spend of " + b.money(in.Spend)},
-		{groupHeadline, "Revenue", b.money(in.Revenue), revenueShort(r.RevenueSource)},
+		{groupHeadline, "Revenue", b.revenue(tot), revenueShort(r.RevenueSource)},
 		{groupHeadline, "Total cost", b.money(in.TotalCost()),
 			b.money(in.Spend) + " media + " + b.money(in.OtherCosts) + " other"},
 		{groupMore, b.kpiName("roas", "ROAS"), b.value(tot, "roas"), "revenue / ad spend"},
