@@ -216,6 +216,32 @@ func Find(defs []KPI, key string) (KPI, bool) {
 	return KPI{}, false
 }
 
+// Restricted reports whether k reads a count that some exports do not
+// report (link clicks, leads, reach, ...). Over several platforms such a
+// KPI is computed from the platforms that report all it needs: a CPL over
+// all spend, including the spend of a platform without a leads column,
+// would divide cost that could not produce a counted lead. Revenue-based
+// KPIs (ROAS and the ROIs) are not restricted: all cost counts against the
+// attributed revenue.
+func (k KPI) Restricted() bool {
+	for _, f := range k.Needs {
+		if f != FConversionValue {
+			return true
+		}
+	}
+	return false
+}
+
+// Covers reports whether has holds every metric k needs.
+func (k KPI) Covers(has Fields) bool {
+	for _, f := range k.Needs {
+		if has&f == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // Value computes k for in, undefined when in's exports lack a needed metric.
 func (k KPI) Value(in Inputs) Ratio {
 	for _, f := range k.Needs {

@@ -266,6 +266,9 @@ func finishScope(r *Report, s *Scope, opts Options) {
 		in.ModelledValue += a.Total
 	}
 	s.Values = values(r.KPIs, *in)
+	if s.Platform == "" {
+		restrictTotal(r, s)
+	}
 
 	camps := map[[2]string]*Campaign{}
 	days := map[time.Time]*Day{}
@@ -304,6 +307,34 @@ func finishScope(r *Report, s *Scope, opts Options) {
 		s.Days = append(s.Days, *d)
 	}
 	slices.SortFunc(s.Days, func(a, b Day) int { return a.Day.Compare(b.Day) })
+}
+
+// restrictTotal recomputes the whole report's restricted KPIs over the
+// platforms that report every metric each needs, and records that subset
+// in s.Basis when it is not every platform.
+func restrictTotal(r *Report, s *Scope) {
+	for _, k := range r.KPIs {
+		if !k.Restricted() {
+			continue
+		}
+		var sub kpi.Inputs
+		var basis []kpi.Platform
+		for i := range r.Platforms {
+			p := &r.Platforms[i]
+			if k.Covers(p.Inputs.Has) {
+				sub.Totals.Merge(p.Inputs.Totals)
+				basis = append(basis, p.Platform)
+			}
+		}
+		if len(basis) == len(r.Platforms) {
+			continue
+		}
+		if s.Basis == nil {
+			s.Basis = map[string][]kpi.Platform{}
+		}
+		s.Basis[k.Key] = basis
+		s.Values[k.Key] = k.Value(sub)
+	}
 }
 
 // values computes every KPI for in. Campaign-level values have no other

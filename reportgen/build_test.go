@@ -193,3 +193,32 @@ func TestBuild_GoalOnAMetricTheScopeLacks(t *testing.T) {
 		t.Errorf("purchases goal without a purchases column = %+v, want n/a", g)
 	}
 }
+
+// TestBuild_RestrictedTotals: over all platforms, CPL divides the spend of
+// the platforms that report leads only; ROAS keeps every platform's spend.
+func TestBuild_RestrictedTotals(t *testing.T) {
+	agg := reportgen.NewAggregator("EUR", nil)
+	add := func(p kpi.Platform, spend string, leads int64, has kpi.Fields) {
+		err := agg.Add(kpi.Record{Platform: p, Day: kpi.Day(2026, 10, 1), Currency: "EUR", Spend: money(t, spend),
+			Leads: kpi.Qty(leads * kpi.Micro), ConversionValue: money(t, "100"), Has: has,
+			Source: kpi.Source{File: string(p) + ".csv", Line: 2}})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(kpi.MetaAds, "300", 10, kpi.FSpend|kpi.FLeads|kpi.FConversionValue)
+	add(kpi.GoogleAds, "700", 0, kpi.FSpend|kpi.FConversionValue) // no leads column
+	r, err := reportgen.Build(reportgen.Options{Currency: "EUR", Period: kpi.Month(2026, 10)}, agg, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := r.Total.Values["cpl"]; !v.OK || !near(v.Value, 30) {
+		t.Errorf("total CPL = %+v, want 300/10 = 30, not 1000/10", v)
+	}
+	if b := r.Total.Basis["cpl"]; len(b) != 1 || b[0] != kpi.MetaAds {
+		t.Errorf("CPL basis = %v, want [meta_ads]", b)
+	}
+	if v := r.Total.Values["roas"]; !v.OK || !near(v.Value, 0.2) {
+		t.Errorf("total ROAS = %+v, want 200/1000 over all spend", v)
+	}
+}

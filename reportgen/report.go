@@ -53,7 +53,11 @@ type Scope struct {
 	// costs are the cost lines scoped to that platform only.
 	Inputs kpi.Inputs
 	// Values holds each KPI by key ("ctr", "roi", ...).
-	Values    map[string]kpi.Ratio
+	Values map[string]kpi.Ratio
+	// Basis names, for the whole report, the platforms a restricted KPI
+	// (kpi.KPI.Restricted) was computed over, when that is not every
+	// platform: CPL over the platforms whose exports report leads.
+	Basis     map[string][]kpi.Platform
 	Campaigns []Campaign // by spend, largest first
 	Days      []Day      // in date order; rows covering a span are not in Days
 	// Aggregated sums the rows that cover a span rather than a day.

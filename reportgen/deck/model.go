@@ -636,5 +636,19 @@ func (b *builder) definitions() slide {
 	}
 	s.Notes = append(s.Notes, "Ratios are Σ numerator / Σ denominator over the period; n/a means the denominator is 0 "+
 		"or the exports lack the metric. Reach is never summed.")
+	var restricted []string
+	for _, k := range r.KPIs {
+		if basis, ok := r.Total.Basis[k.Key]; ok && len(basis) > 0 {
+			var names []string
+			for _, p := range basis {
+				names = append(names, p.Name())
+			}
+			restricted = append(restricted, clean(k.Name)+" over "+strings.Join(names, ", "))
+		}
+	}
+	if len(restricted) > 0 {
+		s.Notes = append(s.Notes, "All-platform figures use only the platforms whose exports report what they need: "+
+			strings.Join(restricted, "; ")+".")
+	}
 	return s
 }

@@ -685,8 +685,13 @@ func (fl *filler) headerOf(key string) string {
 // row0 (the first totals row), with notes in noteCol (0: none). Labels go
 // in labelCol (0: none). It returns each figure's cell and the figures left
 // blank on purpose.
-func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *reportgen.Scope) (map[string]string, map[string]bool) {
+// platCols, for the whole report's column of the Summary, are the columns
+// of the platforms (in r.Platforms order) beside it in the same rows: a
+// KPI the report computes over some platforms only (Scope.Basis) sums
+// their cells instead of the whole-report totals.
+func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *reportgen.Scope, platCols []int) (map[string]string, map[string]bool) {
 	refs, blank := map[string]string{}, map[string]bool{}
+	opRow := map[string]int{}
 	local := map[string]string{}
 	in := &s.Inputs
 	note := func(row int, text string) {
@@ -701,6 +706,7 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 		}
 		refs[op.key] = sheetRef(sh) + abs(col, row)
 		local[op.key] = abs(col, row)
+		opRow[op.key] = row
 		k := op.kind
 		if k == kQty && !fl.fractional[op.key] {
 			k = kCount
@@ -788,6 +794,35 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 			note(row, "n/a: the exports have no "+missing)
 			continue
 		}
+		if basis, ok := s.Basis[k.Key]; ok && platCols != nil {
+			if !s.Values[k.Key].OK {
+				fl.style(sh, col, row, kind, false)
+				blank[k.Key] = true
+				if len(basis) == 0 {
+					note(row, "n/a: no platform's exports report all it needs")
+				} else {
+					note(row, "n/a over "+platformNames(basis)+", the platforms whose exports report all it needs")
+				}
+				continue
+			}
+			sub := map[string]string{}
+			for key := range local {
+				var terms []string
+				for _, p := range basis {
+					for i := range fl.r.Platforms {
+						if fl.r.Platforms[i].Platform == p {
+							terms = append(terms, abs(platCols[i], opRow[key]))
+						}
+					}
+				}
+				sub[key] = "(" + strings.Join(terms, "+") + ")"
+			}
+			fm, err := substitute(k.Excel, sub)
+			fl.fail(err)
+			fl.formula(sh, col, row, fm, kind, false)
+			note(row, "over "+platformNames(basis)+" only: the platforms whose exports report all it needs")
+			continue
+		}
 		if strings.Contains(k.Excel, "{reach}") && !in.ReachKnown {
 			note(row, "blank: no de-duplicated reach for this scope")
 		}
@@ -796,6 +831,18 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 		fl.formula(sh, col, row, fm, kind, false)
 	}
 	return refs, blank
+}
+
+// platformNames lists platforms by display name: "Meta Ads, LinkedIn Ads".
+func platformNames(ps []kpi.Platform) string {
+	var names []string
+	for _, p := range ps {
+		names = append(names, p.Name())
+	}
+	if len(names) == 0 {
+		return "no platform"
+	}
+	return strings.Join(names, ", ")
 }
 
 // missingNeeds names the first metric k needs that has lacks, or "".
@@ -832,7 +879,7 @@ func (fl *filler) writePlatform(i int) {
 	s := &fl.r.Platforms[i]
 	p := fl.at[sh]["platform.kpis"]
 	fl.header(sh, p, "Totals", s.Name, "Note")
-	refs, blank := fl.writeScope(sh, p.col, p.col+1, p.col+2, p.row+1, s)
+	refs, blank := fl.writeScope(sh, p.col, p.col+1, p.col+2, p.row+1, s, nil)
 	fl.platRefs = append(fl.platRefs, refs)
 	fl.platBlank = append(fl.platBlank, blank)
 	fl.writeCampaigns(sh, fl.at[sh]["platform.campaigns"], s)
@@ -958,7 +1005,11 @@ func (fl *filler) writeSummary() {
 	noteCol := p.col + 2 + len(r.Platforms)
 	hdr = append(hdr, "Note (all platforms)")
 	fl.header(sh, p, hdr...)
-	fl.totRefs, fl.totBlank = fl.writeScope(sh, p.col, p.col+1, noteCol, p.row+1, &r.Total)
+	platCols := make([]int, len(r.Platforms))
+	for i := range platCols {
+		platCols[i] = p.col + 2 + i
+	}
+	fl.totRefs, fl.totBlank = fl.writeScope(sh, p.col, p.col+1, noteCol, p.row+1, &r.Total, platCols)
 	// Platform columns mirror the platform sheets.
 	keys := make([]string, 0, len(operandRows)+len(fl.defs))
 	kinds := map[string]kind{}
