@@ -218,7 +218,9 @@ func (x Rate) String() string {
 }
 
 // IsOne reports whether x converts a currency to itself.
-func (x Rate) IsOne() bool { return x.r != nil && x.r.IsInt() && x.r.Num().IsInt64() && x.r.Num().Int64() == 1 }
+func (x Rate) IsOne() bool {
+	return x.r != nil && x.r.IsInt() && x.r.Num().IsInt64() && x.r.Num().Int64() == 1
+}
 
 // ConvertRound returns m in the reporting currency rounded once, half away
 // from zero, to decimals (2 for cents): the exact product is rounded, never
