@@ -58,6 +58,9 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		}
 		cfg.Period = p
 	}
+	if cfg.Period.IsZero() {
+		return nil, fmt.Errorf("%s: period: missing; set period: 2026-10 (or from/to), or pass --period", cfg.File)
+	}
 	tmplName, tmpl := "templates/workbook.xlsx (embedded)", templates.Workbook
 	if o.Template != "" {
 		tmplName = o.Template
@@ -79,6 +82,16 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 	agg := reportgen.NewAggregator(cfg.Currency, cfg.Rates)
 	var sources []kpi.FileStats
 	var costs []kpi.Cost
+	seen := map[string]string{} // SHA-256 → file
+	// sameFile fails on an input whose bytes were already read under
+	// another name: the same export twice would double every figure.
+	sameFile := func(st *kpi.FileStats) error {
+		if prev, ok := seen[st.SHA256]; ok {
+			return fmt.Errorf("%s: the same file as %s (SHA-256 %s…): each export may be read once; remove one of them", st.File, prev, st.SHA256[:12])
+		}
+		seen[st.SHA256] = st.File
+		return nil
+	}
 	for _, inp := range inputs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -110,6 +123,9 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		if st.SHA256, err = in.SHA256(); err != nil {
 			return nil, err
 		}
+		if err := sameFile(st); err != nil {
+			return nil, err
+		}
 		sources = append(sources, *st)
 	}
 	for _, path := range costSheets {
@@ -125,6 +141,9 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 			return nil, err
 		}
 		if st.SHA256, err = in.SHA256(); err != nil {
+			return nil, err
+		}
+		if err := sameFile(st); err != nil {
 			return nil, err
 		}
 		costs = append(costs, cs...)
@@ -175,6 +194,13 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 			return nil, fmt.Errorf("write deck: %w", err)
 		}
 		res.Deck = f.path
+	}
+	// Both outputs must be able to take their place before either does,
+	// so that a failed run never leaves a new workbook beside an old deck.
+	for _, f := range pending {
+		if st, err := os.Stat(f.path); err == nil && !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s: exists and is not a regular file; nothing was written", f.path)
+		}
 	}
 	for _, f := range pending {
 		if err := f.commit(); err != nil {

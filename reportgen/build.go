@@ -2,6 +2,7 @@ package reportgen
 
 import (
 	"cmp"
+	"maps"
 	"fmt"
 	"slices"
 	"strings"
@@ -230,10 +231,25 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 
 	r.Sources = append([]kpi.FileStats(nil), sources...)
 	slices.SortStableFunc(r.Sources, func(a, b kpi.FileStats) int { return cmp.Compare(a.File, b.File) })
+	used, outside := 0, 0
 	for _, s := range r.Sources {
 		for _, w := range s.Warnings {
 			r.Warnings = append(r.Warnings, s.File+": "+w)
 		}
+		if s.Platform == kpi.Costs {
+			continue
+		}
+		used += s.Used
+		outside += s.OutsidePeriod
+		if s.Used == 0 && s.OutsidePeriod > 0 {
+			r.Warnings = append(r.Warnings, fmt.Sprintf("%s: none of its %d rows falls in %s: is the period right?", s.File, s.OutsidePeriod, opts.Period))
+		}
+	}
+	if used == 0 && outside > 0 {
+		return nil, fmt.Errorf("no export row falls in the period %s (%d rows are outside it): check period in roibook.yaml or --period", opts.Period, outside)
+	}
+	if w := overlapWarning(agg); w != "" {
+		r.Warnings = append(r.Warnings, w)
 	}
 	withValue := 0
 	for _, s := range r.Platforms {
@@ -245,6 +261,33 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		r.Warnings = append(r.Warnings, "revenue is platform-reported conversion value: each platform uses its own attribution window, and two platforms may claim the same sale")
 	}
 	return r, nil
+}
+
+// overlapWarning describes the rows at the reporting grain that add up
+// figures from more than one file: two exports covering the same days of
+// the same campaign count them twice.
+func overlapWarning(agg *Aggregator) string {
+	n := 0
+	pairs := map[string]bool{}
+	for _, c := range agg.cells {
+		if len(c.others) > 0 {
+			n++
+			pairs[c.file+" and "+strings.Join(c.others, ", ")] = true
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	names := slices.Sorted(maps.Keys(pairs))
+	return fmt.Sprintf("%d %s of the same platform, day, account and campaign add up figures from more than one file (%s): check that the exports do not overlap",
+		n, plural(n, "row", "rows"), strings.Join(names, "; "))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // convert converts m with x. A converted amount is rounded to the

@@ -327,3 +327,49 @@ func TestReport_SkipBadRows(t *testing.T) {
 	}
 	t.Error("no Meta input in the summary")
 }
+
+// TestReport_InputMistakes: the mistakes that would silently give a wrong
+// report are errors (exit 1, nothing written) or warnings.
+func TestReport_InputMistakes(t *testing.T) {
+	const meta = "exports/Northwind-Outdoor-Oct-2026-daily-campaigns.csv"
+	tests := []struct {
+		name    string
+		change  func(t *testing.T, dir string)
+		args    []string
+		code    int
+		message string
+	}{
+		{"same export twice", func(t *testing.T, dir string) {
+			b, _ := os.ReadFile(filepath.Join(dir, meta))
+			os.WriteFile(filepath.Join(dir, "exports", "copy of meta.csv"), b, 0o644)
+		}, nil, 1, "the same file as"},
+		{"no period", func(t *testing.T, dir string) {
+			cfg := filepath.Join(dir, "roibook.yaml")
+			b, _ := os.ReadFile(cfg)
+			os.WriteFile(cfg, bytes.Replace(b, []byte("period: 2026-10"), nil, 1), 0o644)
+		}, nil, 1, "period: missing"},
+		{"no row in the period", nil, []string{"--period", "2026-11"}, 1, "no export row falls in the period 2026-11"},
+		{"overlapping exports", func(t *testing.T, dir string) {
+			b, _ := os.ReadFile(filepath.Join(dir, meta))
+			lines := strings.SplitAfter(string(b), "\n")
+			// The header and the first day's rows again, as a second export.
+			os.WriteFile(filepath.Join(dir, "exports", "meta first day.csv"), []byte(strings.Join(lines[:1], "")+strings.Join(lines[2:5], "")), 0o644)
+		}, nil, 0, "add up figures from more than one file"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := copySample(t)
+			if tc.change != nil {
+				tc.change(t, dir)
+			}
+			out := filepath.Join(dir, "out")
+			code, _, stderr := runCmd(t, append([]string{"report", dir, "--out", out}, tc.args...)...)
+			if code != tc.code || !strings.Contains(stderr, tc.message) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tc.code, tc.message)
+			}
+			if entries, _ := os.ReadDir(out); tc.code != 0 && len(entries) != 0 {
+				t.Errorf("a failed report left %v", entries)
+			}
+		})
+	}
+}
