@@ -2,8 +2,8 @@ package reportgen
 
 import (
 	"cmp"
-	"maps"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
