@@ -275,16 +275,20 @@ func (in *Input) Rows() (Rows, error) {
 	cr.Comma = in.Delimiter
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	return &csvStream{r: cr, f: f, name: in.Name}, nil
+	return &csvStream{r: cr, f: f, name: in.Name, checkUTF8: in.Encoding == UTF8 || in.Encoding == UTF8BOM}, nil
 }
 
 type csvStream struct {
-	r    *csv.Reader
-	f    io.Closer
-	name string
-	rec  []string
-	line int
-	err  error
+	// checkUTF8 makes a byte that is not UTF-8 an error: the encoding was
+	// sniffed from the file's first 64 KB, and a Windows-1252 "é" further
+	// down must not become "�" in a campaign name.
+	checkUTF8 bool
+	r         *csv.Reader
+	f         io.Closer
+	name      string
+	rec       []string
+	line      int
+	err       error
 }
 
 func (s *csvStream) Next() bool {
@@ -305,6 +309,16 @@ func (s *csvStream) Next() bool {
 		return false
 	}
 	s.line, _ = s.r.FieldPos(0)
+	if s.checkUTF8 {
+		for i, f := range rec {
+			if !utf8.ValidString(f) {
+				line, _ := s.r.FieldPos(i)
+				s.err = &ParseError{File: s.name, Line: line, Field: -1, Err: ErrBadRow,
+					Want: fmt.Sprintf("text in UTF-8, got a byte that is not (column %s): the file mixes encodings; save it again as UTF-8 CSV", ColumnLetter(i))}
+				return false
+			}
+		}
+	}
 	if len(rec) > 0 && s.line <= 1 {
 		rec[0] = strings.TrimPrefix(rec[0], "\ufeff")
 	}

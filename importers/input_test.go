@@ -109,3 +109,31 @@ func TestDetect(t *testing.T) {
 		t.Errorf("one match: %v, %v", d, err)
 	}
 }
+
+// TestRows_InvalidUTF8AfterTheSniff: a Windows-1252 byte beyond the sniffed
+// head of a file taken for UTF-8 is an error with its line, never a "�".
+func TestRows_InvalidUTF8AfterTheSniff(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Campaign name,Amount spent (EUR)\n")
+	n := 2
+	for b.Len() < 70<<10 {
+		b.WriteString("Autumn,1.00\n")
+		n++
+	}
+	b.WriteString("Caf\xe9,2.00\n")
+	in, err := importers.OpenBytes("late.csv", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Encoding != importers.UTF8 {
+		t.Fatalf("sniffed %s, want utf-8 from the first 64 KB", in.Encoding)
+	}
+	rows, _ := in.Rows()
+	defer rows.Close()
+	for rows.Next() {
+	}
+	var pe *importers.ParseError
+	if err := rows.Err(); !errors.As(err, &pe) || pe.Line != n || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("Err() = %v, want a UTF-8 error on line %d", err, n)
+	}
+}
