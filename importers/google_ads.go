@@ -168,9 +168,10 @@ func parseLongDate(s string) (time.Time, bool) {
 
 // googleTotal reports whether the first cell of a row labels a footer
 // row: "Total: Campaigns", "Total: Account", "Total: Search", "Total :
-// campagnes", "合計: キャンペーン", or a bare "Total". It returns the label
-// after the colon. A campaign named "Total Recall" is not a footer: after
-// "Total" (and letters, for "Totale", "Totales") only a colon may follow.
+// campagnes", "合計: キャンペーン". It returns the label after the colon.
+// Every footer seen has the colon, so a campaign named "Total", "TOTAL" or
+// "Total Recall" is data: after "Total" (and letters, for "Totale",
+// "Totales") a colon must follow.
 func googleTotal(cell string) (label string, ok bool) {
 	s := strings.TrimSpace(cell)
 	var rest string
@@ -183,9 +184,6 @@ func googleTotal(cell string) (label string, ok bool) {
 		return "", false
 	}
 	rest = strings.TrimSpace(rest)
-	if rest == "" {
-		return "", true
-	}
 	for _, colon := range []string{":", "："} {
 		if after, found := strings.CutPrefix(rest, colon); found {
 			return strings.TrimSpace(after), true

@@ -274,3 +274,17 @@ func TestGoogleAds_SkipBadRows(t *testing.T) {
 		t.Errorf("emitted %d, rejected %v; want 1 emitted and line 5 rejected", n, st.Rejected)
 	}
 }
+
+// TestGoogleAds_CampaignNamedTotal: every footer Google writes has a colon
+// ("Total: Campaigns"); a campaign named "TOTAL" in the first column is data.
+func TestGoogleAds_CampaignNamedTotal(t *testing.T) {
+	data := []byte("Campaign report\n\"October 1, 2026 - October 31, 2026\"\nCampaign,Currency code,Impr.,Clicks,Cost\n" +
+		"Brand,USD,100,10,100.00\nTOTAL,USD,200,20,200.00\nTotal: Campaigns,USD,300,30,300.00\n")
+	recs, st, err := googleImport(t, data, importers.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 || recs[1].Campaign != "TOTAL" || st.Check.Status != kpi.CheckMatch {
+		t.Errorf("records %d (second %q), check %s; want the TOTAL campaign booked and the footer matching", len(recs), recs[len(recs)-1].Campaign, st.Check.Status)
+	}
+}
