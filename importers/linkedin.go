@@ -336,6 +336,7 @@ func (LinkedIn) Import(in *Input, opts Options, emit func(kpi.Record) error) (*k
 	// The aggregate trap: hold the rows dated at the report start of a
 	// multi-day report until another date is seen.
 	undecided := !h.period.IsZero() && h.period.From.Before(h.period.To)
+	monthly := false // rows dated at month starts cover their month
 	var held []kpi.Record
 	release := func() error {
 		for _, rec := range held {
@@ -383,11 +384,26 @@ func (LinkedIn) Import(in *Input, opts Options, emit func(kpi.Record) error) (*k
 		}
 		out.Day = d
 		if undecided && !d.Equal(h.period.From) {
-			// Another date, even on a row with a bad value: a daily file.
+			// Another date, even on a row with a bad value: a daily file,
+			// or a monthly one when that date opens the next month.
 			undecided = false
+			if next := monthStart(h.period.From).AddDate(0, 1, 0); d.Equal(next) {
+				monthly = true
+				r.warn("monthly breakdown: each row covers its calendar month (within %s) and is booked as a total over it, not to the month's first day", h.period)
+				for i := range held {
+					held[i].Day, held[i].Span = time.Time{}, monthSpan(held[i].Day, h.period)
+				}
+			}
 			if err := release(); err != nil {
 				return r.st, err
 			}
+		}
+		if monthly {
+			if d.Day() != 1 && !d.Equal(h.period.From) {
+				r.bad(r.valueErr(line, i, m, v, "the first day of a month (the export has a monthly breakdown)", ErrBadDate))
+				continue
+			}
+			out.Day, out.Span = time.Time{}, monthSpan(d, h.period)
 		}
 		if err := r.fillMetrics(&out, rec, m, nf, line); err != nil {
 			r.bad(err)
@@ -416,6 +432,21 @@ func (LinkedIn) Import(in *Input, opts Options, emit func(kpi.Record) error) (*k
 		}
 	}
 	return r.finish()
+}
+
+// monthStart returns the first day of d's month.
+func monthStart(d time.Time) time.Time { return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC) }
+
+// monthSpan returns the part of report that lies in d's month.
+func monthSpan(d time.Time, report kpi.Period) kpi.Period {
+	from, to := monthStart(d), monthStart(d).AddDate(0, 1, -1)
+	if from.Before(report.From) {
+		from = report.From
+	}
+	if to.After(report.To) {
+		to = report.To
+	}
+	return kpi.Period{From: from, To: to}
 }
 
 // linkedinName returns the header name of a field in the file's language,
