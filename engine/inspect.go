@@ -241,9 +241,6 @@ func WriteInspections(w io.Writer, list []Inspection) error {
 		for _, wn := range ins.Warnings {
 			fmt.Fprintf(w, "  warning: %s\n", wn)
 		}
-		for _, d := range ins.Check.Diffs {
-			fmt.Fprintf(w, "  totals differ: %s\n", d)
-		}
 		if ins.Error != "" {
 			fmt.Fprintf(w, "  error: %s\n", strings.ReplaceAll(ins.Error, "\n", "\n         "))
 		}

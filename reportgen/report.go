@@ -1,6 +1,8 @@
 package reportgen
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/roibook/roibook/kpi"
@@ -142,6 +144,37 @@ type RateUsed struct {
 	Currency string
 	Rate     kpi.Rate
 	Used     bool // some record or cost line was converted with it
+}
+
+// DataCheck summarizes what a reader of the figures must know about the
+// data: exports whose rows do not match their own totals row, malformed
+// rows left out. It is "" when there is nothing to say. The deck and the
+// workbook's Summary both show it.
+func (r *Report) DataCheck() string {
+	mismatch, rejected := 0, 0
+	for _, s := range r.Sources {
+		if s.Check.Status == kpi.CheckMismatch {
+			mismatch++
+		}
+		rejected += len(s.Rejected)
+	}
+	var parts []string
+	switch {
+	case mismatch == 1:
+		parts = append(parts, "1 export does not match its own totals row")
+	case mismatch > 1:
+		parts = append(parts, fmt.Sprintf("%d exports do not match their own totals rows", mismatch))
+	}
+	switch {
+	case rejected == 1:
+		parts = append(parts, "1 malformed row was left out")
+	case rejected > 1:
+		parts = append(parts, fmt.Sprintf("%d malformed rows were left out", rejected))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Data check: " + strings.Join(parts, "; ") + ". Details on the workbook's Sources sheet."
 }
 
 // PlatformOrder is the fixed order of platforms in the report.

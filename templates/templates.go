@@ -17,7 +17,8 @@
 //
 // Text placeholders, replaced inside any cell: {{client}} {{period}}
 // {{currency}} {{agency}} {{business_model}} {{revenue_source}}
-// {{commentary}}, and on the Platform sheet {{platform}}. The template must
+// {{commentary}} {{data_check}} (a data-quality warning, empty when there is
+// none), and on the Platform sheet {{platform}}. The template must
 // not have a sheet named Data: the renderer creates it.
 package templates
 

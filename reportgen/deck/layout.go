@@ -32,6 +32,9 @@ func (d *doc) chrome(s *slide) {
 		footer += "  ·  " + d.m.Agency
 	}
 	d.line(margin, pageH-11, contentW-30, 7, footer, "L", 8, 6.5, false, muted)
+	if s.Caveat != "" {
+		d.line(margin, pageH-18, contentW, 5.5, s.Caveat, "L", 9, 7, true, orange)
+	}
 	d.setFont(8, true)
 	d.color(muted)
 	d.text(pageW-margin-30, pageH-11, 30, 7, fmt.Sprintf("%d / %d", d.page, len(d.m.Slides)), "R")

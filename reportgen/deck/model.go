@@ -46,6 +46,9 @@ type slide struct {
 	Tables   []table  `json:"tables,omitempty"`
 	Text     string   `json:"text,omitempty"`
 	Notes    []string `json:"notes,omitempty"`
+	// Caveat is a data-quality note shown above the footer: an export that
+	// does not match its own totals row, rejected rows.
+	Caveat string `json:"caveat,omitempty"`
 }
 
 // Tile groups of the executive summary.
@@ -220,7 +223,7 @@ func (b *builder) spend(t kpi.Totals) string {
 func (b *builder) summary() slide {
 	r, tot := b.r, &b.r.Total
 	in := tot.Inputs
-	s := slide{Kind: kindSummary, Title: "Executive summary", Subtitle: clean(tot.Name)}
+	s := slide{Kind: kindSummary, Title: "Executive summary", Subtitle: clean(tot.Name), Caveat: r.DataCheck()}
 	if s.Subtitle == "" {
 		s.Subtitle = "All platforms"
 	}

@@ -476,6 +476,7 @@ func (fl *filler) replaceText() {
 	vals := map[string]string{
 		"client": r.Client, "period": r.Period.Label(), "currency": r.Currency, "agency": cmp.Or(r.Branding.Name, "roibook"),
 		"business_model": r.BusinessModel, "revenue_source": revenueSourceLabel(r.RevenueSource), "commentary": r.Commentary,
+		"data_check": r.DataCheck(),
 	}
 	sheets := append([]string{SheetSummary, SheetCosts, SheetSources, SheetDefinitions}, fl.platSheets...)
 	for _, sheet := range sheets {

@@ -67,6 +67,7 @@ var anchors = map[string]string{
 var textPlaceholders = map[string]bool{
 	"client": true, "period": true, "currency": true, "agency": true,
 	"business_model": true, "revenue_source": true, "commentary": true, "platform": true,
+	"data_check": true,
 }
 
 var placeholderRe = regexp.MustCompile(`\{\{\s*([A-Za-z0-9_.]+)\s*\}\}`)

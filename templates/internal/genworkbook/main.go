@@ -59,6 +59,7 @@ var sheets = []sheet{
 			{"A1", "{{client}} · social media ROI", "title"},
 			{"A2", "{{period}} · prepared by {{agency}} · amounts in {{currency}}", "subtitle"},
 			{"A3", "Every figure is a live formula over the Data and Costs sheets: edit a cost line or a Data row and the report follows.", "note"},
+			{"A4", "{{data_check}}", "alert"},
 			{"A5", "Headline", "section"},
 			{"A6", "{{headline}}", ""},
 			{"A8", "KPIs by platform", "section"},
@@ -138,6 +139,7 @@ func Build() ([]byte, error) {
 		"note":     {Font: &excelize.Font{Family: "Calibri", Italic: true, Size: 9, Color: "6B7280"}},
 		"section":  {Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 12, Color: "1F2937"}},
 		"wrap":     {Font: &excelize.Font{Family: "Calibri"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
+		"alert":    {Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 10, Color: "C2410C"}},
 	}
 	ids := map[string]int{}
 	names := make([]string, 0, len(styles))
