@@ -435,7 +435,9 @@ func (LinkedIn) Import(in *Input, opts Options, emit func(kpi.Record) error) (*k
 }
 
 // monthStart returns the first day of d's month.
-func monthStart(d time.Time) time.Time { return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC) }
+func monthStart(d time.Time) time.Time {
+	return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
 
 // monthSpan returns the part of report that lies in d's month.
 func monthSpan(d time.Time, report kpi.Period) kpi.Period {
