@@ -66,23 +66,19 @@ func mulDiv(a, b, d int64) int64 {
 	return v
 }
 
-// Booked returns the line's cost in the reporting currency, as an invoice
-// would book it: a percentage of spend (the scope's ad spend, already in the
-// reporting currency) and any amount converted with x are rounded once to
-// decimals; an amount or hours × rate in the reporting currency itself is
-// kept as is (hours × rate to the micro-unit).
+// Booked returns the line's cost in the reporting currency as an invoice
+// books it, in the currency's minor unit (decimals: 2 for cents): a
+// percentage of spend (the scope's ad spend, already in the reporting
+// currency), hours × rate and an amount, each converted with x, are
+// rounded once, from the exact product. 1.5 h × 33.33 books as 50.00, and
+// 396.35 USD at 0.92137 as 365.18 (not 365.19, as rounding a rounded
+// product would give).
 func (c Cost) Booked(x Rate, spend Money, decimals int) Money {
 	switch c.Basis {
 	case BasisPercent:
 		return Money(roundProduct(decimals, big.NewRat(int64(c.Percent), 100*Micro), big.NewRat(int64(spend), Micro)))
 	case BasisHours:
-		if x.IsOne() {
-			return c.Computed()
-		}
 		return Money(roundProduct(decimals, big.NewRat(int64(c.Hours), Micro), big.NewRat(int64(c.Rate), Micro), x.r))
-	}
-	if x.IsOne() {
-		return c.Amount
 	}
 	return Money(roundProduct(decimals, big.NewRat(int64(c.Amount), Micro), x.r))
 }

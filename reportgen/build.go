@@ -141,7 +141,7 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		}
 		t := c.totals
 		row := Row{Platform: k.platform, Day: k.day, Span: k.span, Account: k.account, Campaign: k.campaign,
-			Currency: k.currency, Rate: x, SpendOriginal: t.Spend, Source: sourceRef(c)}
+			Currency: k.currency, Rate: x, SpendOriginal: t.Spend, ValueOriginal: t.ConversionValue, Source: sourceRef(c)}
 		t.Spend = convert(x, t.Spend, opts.Currency)
 		t.ConversionValue = convert(x, t.ConversionValue, opts.Currency)
 		row.Totals = t

@@ -91,7 +91,8 @@ type Day struct {
 
 // A Row is one row of the Data sheet: the sums of one platform, day (or
 // span), account, campaign and original currency. Money is converted to
-// the reporting currency with Rate; SpendOriginal keeps the export's figure.
+// the reporting currency with Rate; SpendOriginal and ValueOriginal keep
+// the export's figures.
 type Row struct {
 	Platform          kpi.Platform
 	Day               time.Time  // zero when the row covers Span
@@ -100,6 +101,7 @@ type Row struct {
 	Currency          string   // the export's currency
 	Rate              kpi.Rate // 1 Currency = Rate reporting currency
 	SpendOriginal     kpi.Money
+	ValueOriginal     kpi.Money // conversion value as exported
 	Totals            kpi.Totals // money in the reporting currency
 	Source            string     // "meta.csv:2-31", where the row came from
 }

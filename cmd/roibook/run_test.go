@@ -373,3 +373,70 @@ func TestReport_InputMistakes(t *testing.T) {
 		})
 	}
 }
+
+// TestReport_EditingARateReconverts: the rate table is live. Setting the
+// USD rate to 1 in the workbook makes Google's converted spend equal its
+// USD figures, through LibreOffice.
+func TestReport_EditingARateReconverts(t *testing.T) {
+	officetest.Need(t, "soffice")
+	s, stdout, _ := reportSample(t)
+	var full struct {
+		Platforms []struct {
+			Platform string      `json:"platform"`
+			AdSpend  json.Number `json:"ad_spend"`
+		} `json:"platforms"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &full); err != nil {
+		t.Fatal(err)
+	}
+	var googleEUR float64
+	for _, p := range full.Platforms {
+		if p.Platform == "google_ads" {
+			googleEUR, _ = p.AdSpend.Float64()
+		}
+	}
+	code, out, stderr := runCmd(t, "inspect", "--json", filepath.Join(sample, "exports", "Campaign report.csv"))
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	var ins []struct {
+		Totals struct {
+			Spend json.Number `json:"spend"`
+		} `json:"totals"`
+	}
+	json.Unmarshal([]byte(out), &ins)
+	googleUSD, _ := ins[0].Totals.Spend.Float64()
+
+	f, err := excelize.OpenFile(s.Outputs.Workbook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Definitions")
+	edited := false
+	for i, row := range rows {
+		if len(row) > 1 && row[0] == "USD" {
+			if err := f.SetCellValue("Definitions", "B"+strconv.Itoa(i+1), 1.0); err != nil {
+				t.Fatal(err)
+			}
+			edited = true
+		}
+	}
+	if !edited {
+		t.Fatal("no USD row in the Definitions rate table")
+	}
+	edit := filepath.Join(t.TempDir(), "edited.xlsx")
+	if err := f.SaveAs(edit); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	rf, err := excelize.OpenFile(officetest.Recalc(t, edit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rf.Close()
+	got := definedValue(t, rf, "AdSpend")
+	want := num(t, s.Totals["ad_spend"]) - googleEUR + googleUSD
+	if math.Abs(got-want) > 0.005 {
+		t.Errorf("AdSpend after USD = 1: %.2f, want %.2f (Google's %.2f USD instead of %.2f EUR)", got, want, googleUSD, googleEUR)
+	}
+}

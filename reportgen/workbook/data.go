@@ -102,6 +102,8 @@ func allDataCols(currency string) []dataCol {
 			value: func(r *reportgen.Row) any { return t(r).AddsToCart.Float64() }},
 		{key: "checkouts", header: "Checkouts", width: 10, kind: kQty, field: kpi.FCheckouts,
 			value: func(r *reportgen.Row) any { return t(r).Checkouts.Float64() }},
+		{key: "value_original", header: "Conversion value (original)", width: 14, kind: kRatio, field: kpi.FConversionValue,
+			value: func(r *reportgen.Row) any { return r.ValueOriginal.Float64() }},
 		{key: "conversion_value", header: "Conversion value (" + currency + ")", width: 14, kind: kMoney, field: kpi.FConversionValue, always: true,
 			value: func(r *reportgen.Row) any { return t(r).ConversionValue.Float64() }},
 		{key: "source", header: "Source", width: 28, kind: kText, always: true,
@@ -157,7 +159,11 @@ func (fl *filler) writeData() error {
 		return err
 	}
 	styleOf := make([]int, last)
-	for i, c := range fl.dataCols {
+	// The stream writer puts each column entry first: going from the last
+	// column to the first leaves them in the ascending order Excel requires
+	// (it offers to "repair" a file whose <col> entries are out of order).
+	for i := len(fl.dataCols) - 1; i >= 0; i-- {
+		c := fl.dataCols[i]
 		k := c.kind
 		if k == kQty && !fl.fractional[c.key] {
 			k = kCount
@@ -172,6 +178,13 @@ func (fl *filler) writeData() error {
 			}
 		}
 	}
+	// Converted money is a live formula over the export's figure and the
+	// rate table: ROUND(original × rate, decimals), as Build books it.
+	col := map[string]int{}
+	for i, c := range fl.dataCols {
+		col[c.key] = i + 1
+	}
+	dec := kpi.Decimals(r.Currency)
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
@@ -193,6 +206,20 @@ func (fl *filler) writeData() error {
 				continue
 			}
 			vals[i] = c.value(row)
+		}
+		if ref, ok := fl.rateRef(row.Currency); ok && row.Currency != r.Currency {
+			line := n + 2
+			cell := func(key string) string { return colLetter(col[key]) + fmt.Sprint(line) }
+			set := func(key, formula string) {
+				if i := col[key] - 1; i >= 0 && vals[i] != nil {
+					vals[i] = excelize.Cell{Formula: formula}
+				}
+			}
+			set("rate", ref)
+			set("spend", fmt.Sprintf("ROUND(%s*%s,%d)", cell("spend_original"), cell("rate"), dec))
+			if col["value_original"] > 0 {
+				set("conversion_value", fmt.Sprintf("ROUND(%s*%s,%d)", cell("value_original"), cell("rate"), dec))
+			}
 		}
 		cell, err := excelize.CoordinatesToCellName(1, n+2)
 		if err != nil {

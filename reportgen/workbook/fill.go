@@ -550,7 +550,7 @@ func (fl *filler) writeCosts() {
 		switch line.Basis {
 		case kpi.BasisHours:
 			fl.str(sh, c(4), row, cur, kText)
-			fl.num(sh, c(5), row, fx, kFX, false)
+			fl.fx(sh, c(5), row, cur, fx)
 			fl.num(sh, c(7), row, line.Hours.Float64(), kAmount, false)
 			fl.num(sh, c(8), row, line.Cost.Rate.Float64(), kAmount, false)
 			fl.formula(sh, c(10), row, fl.costRound(H+"*"+I+"*"+F, line.Rate), kMoney, false)
@@ -559,7 +559,7 @@ func (fl *filler) writeCosts() {
 			fl.formula(sh, c(10), row, fmt.Sprintf("ROUND(%s/100*%s,%d)", J, fl.sumData("spend", line.Platform), kpi.Decimals(fl.r.Currency)), kMoney, false)
 		default:
 			fl.str(sh, c(4), row, cur, kText)
-			fl.num(sh, c(5), row, fx, kFX, false)
+			fl.fx(sh, c(5), row, cur, fx)
 			fl.num(sh, c(6), row, line.Cost.Amount.Float64(), kAmount, false)
 			fl.formula(sh, c(10), row, fl.costRound(G+"*"+F, line.Rate), kMoney, false)
 		}
@@ -586,13 +586,38 @@ func (fl *filler) writeCosts() {
 }
 
 // costRound wraps a cost formula in ROUND to the reporting currency's
-// minor unit when the line is converted (or a percentage of spend), as
-// reportgen.Build books such amounts: in cents, like an invoice.
-func (fl *filler) costRound(expr string, rate kpi.Rate) string {
-	if rate.IsZero() || rate.IsOne() {
-		return expr
-	}
+// minor unit, as reportgen.Build books every cost line: in cents, like an
+// invoice.
+func (fl *filler) costRound(expr string, _ kpi.Rate) string {
 	return fmt.Sprintf("ROUND(%s,%d)", expr, kpi.Decimals(fl.r.Currency))
+}
+
+// rateRef returns the absolute reference of currency's rate in the
+// Definitions sheet's rate table, so that the cells converting money read
+// it: a manager who edits a rate sees every converted figure follow.
+func (fl *filler) rateRef(currency string) (string, bool) {
+	p, ok := fl.at[SheetDefinitions]["rates.table"]
+	if !ok {
+		return "", false
+	}
+	for i, x := range fl.r.Rates {
+		if x.Currency == currency {
+			return sheetRef(SheetDefinitions) + abs(p.col+1, p.row+1+i), true
+		}
+	}
+	return "", false
+}
+
+// fx writes a cost line's exchange rate: a reference to the rate table for
+// another currency, 1 for the reporting currency.
+func (fl *filler) fx(sh string, col, row int, currency string, fx float64) {
+	if currency != fl.r.Currency {
+		if ref, ok := fl.rateRef(currency); ok {
+			fl.formula(sh, col, row, ref, kFX, false)
+			return
+		}
+	}
+	fl.num(sh, col, row, fx, kFX, false)
 }
 
 // abs0 returns a relative reference (B5) for formulas on the same row.
