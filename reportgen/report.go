@@ -101,7 +101,7 @@ type Row struct {
 	Currency          string   // the export's currency
 	Rate              kpi.Rate // 1 Currency = Rate reporting currency
 	SpendOriginal     kpi.Money
-	ValueOriginal     kpi.Money // conversion value as exported
+	ValueOriginal     kpi.Money  // conversion value as exported
 	Totals            kpi.Totals // money in the reporting currency
 	Source            string     // "meta.csv:2-31", where the row came from
 }
