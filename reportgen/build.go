@@ -465,6 +465,7 @@ func evaluateGoals(r *Report, specs []GoalSpec) ([]Goal, error) {
 		}
 		if scope == nil {
 			res.Status = "n/a"
+			r.Warnings = append(r.Warnings, fmt.Sprintf("goal %s on %s cannot be evaluated: the report has no data for that platform", g.Metric, g.Platform))
 			out = append(out, res)
 			continue
 		}
@@ -482,6 +483,13 @@ func evaluateGoals(r *Report, specs []GoalSpec) ([]Goal, error) {
 			if met {
 				res.Status = "met"
 			}
+		}
+		if !res.Actual.OK {
+			where := "the report"
+			if g.Platform != "" {
+				where = g.Platform.Name()
+			}
+			r.Warnings = append(r.Warnings, fmt.Sprintf("goal %s for %s cannot be evaluated: %s is undefined there (its exports lack a metric it needs, or its denominator is 0)", g.Metric, where, res.Label))
 		}
 		out = append(out, res)
 	}

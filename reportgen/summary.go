@@ -88,9 +88,13 @@ type GoalSummary struct {
 	Metric    string       `json:"metric"`
 	Platform  kpi.Platform `json:"platform,omitempty"`
 	Direction string       `json:"direction"`
-	Target    float64      `json:"target"`
-	Actual    *float64     `json:"actual"`
-	Status    string       `json:"status"`
+	Target    float64      `json:"target"` // as configured
+	// PeriodTarget is the target the period is measured against: a monthly
+	// total target pro-rated by days when the period is part of a month.
+	PeriodTarget float64  `json:"period_target"`
+	ProRated     bool     `json:"pro_rated"`
+	Actual       *float64 `json:"actual"`
+	Status       string   `json:"status"`
 }
 
 // Summarize returns the JSON summary of r with the output paths.
@@ -115,7 +119,11 @@ func Summarize(r *Report, workbook, deck string) Summary {
 			Skipped: len(f.Skipped), TotalsCheck: f.Check.Status, RejectedRows: f.Rejected})
 	}
 	for _, g := range r.Goals {
-		gs := GoalSummary{Metric: g.Metric, Platform: g.Platform, Direction: g.Direction, Target: g.Target, Status: g.Status}
+		gs := GoalSummary{Metric: g.Metric, Platform: g.Platform, Direction: g.Direction, Target: g.Target,
+			PeriodTarget: g.Target, ProRated: g.ProRated, Status: g.Status}
+		if g.ProRated {
+			gs.PeriodTarget = round6(g.TargetValue)
+		}
 		if g.Actual.OK {
 			v := g.Actual.Value
 			if g.Format == kpi.FormatPercent {

@@ -1011,8 +1011,11 @@ func (fl *filler) writeCampaigns(sh string, p pos, s *reportgen.Scope) {
 			fl.formula(sh, col, row, fm, kind, false)
 		}
 	}
-	fl.fail(fl.f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: p.col + 1, YSplit: p.row,
-		TopLeftCell: cellName(p.col+2, p.row+1), ActivePane: "bottomRight"}))
+	// The campaign table sits below the totals: freezing down to its header
+	// would pin more rows than a laptop screen shows. Only the account and
+	// campaign columns stay in view when scrolling right.
+	fl.fail(fl.f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: p.col + 1,
+		TopLeftCell: cellName(p.col+2, 1), ActivePane: "topRight"}))
 }
 
 // ---- Summary ----
