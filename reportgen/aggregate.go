@@ -27,6 +27,7 @@ type cell struct {
 	file   string
 	first  int // first and last source line in file
 	last   int
+	n      int      // rows of file booked here
 	others []string // other files that fed the row
 }
 
@@ -70,6 +71,7 @@ func (a *Aggregator) Add(r kpi.Record) error {
 	if r.Source.File == c.file {
 		c.first = min(c.first, r.Source.Line)
 		c.last = max(c.last, r.Source.Line)
+		c.n++
 	} else if !slices.Contains(c.others, r.Source.File) {
 		c.others = append(c.others, r.Source.File)
 	}

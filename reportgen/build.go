@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -540,10 +541,18 @@ func platformRank(p kpi.Platform) int {
 	return len(PlatformOrder)
 }
 
+// sourceRef says where a Data row came from: "meta.csv:12" for one row,
+// "meta.csv:12-14" for consecutive lines, "meta.csv: 2 rows, lines 7-29"
+// otherwise, plus any other file that fed the row. Multi-line cells can make
+// a run of lines longer than its rows, so only an exact run is a range.
 func sourceRef(c *cell) string {
-	s := c.file + ":" + fmt.Sprint(c.first)
-	if c.last != c.first {
-		s += "-" + fmt.Sprint(c.last)
+	s := c.file + ":" + strconv.Itoa(c.first)
+	switch {
+	case c.n <= 1:
+	case c.last-c.first+1 == c.n:
+		s += "-" + strconv.Itoa(c.last)
+	default:
+		s = fmt.Sprintf("%s: %d rows, lines %d-%d", c.file, c.n, c.first, c.last)
 	}
 	if len(c.others) > 0 {
 		s += " +" + strings.Join(c.others, ", ")

@@ -222,3 +222,25 @@ func TestBuild_RestrictedTotals(t *testing.T) {
 		t.Errorf("total ROAS = %+v, want 200/1000 over all spend", v)
 	}
 }
+
+func TestBuild_SourceRef(t *testing.T) {
+	agg := reportgen.NewAggregator("EUR", nil)
+	for _, line := range []int{7, 29, 8} { // one campaign-day from lines 7, 8 and 29
+		agg.Add(kpi.Record{Platform: kpi.LinkedInAds, Day: kpi.Day(2026, 10, 1), Campaign: "A", Currency: "EUR",
+			Source: kpi.Source{File: "li.csv", Line: line}})
+	}
+	agg.Add(kpi.Record{Platform: kpi.LinkedInAds, Day: kpi.Day(2026, 10, 2), Campaign: "A", Currency: "EUR",
+		Source: kpi.Source{File: "li.csv", Line: 9}})
+	agg.Add(kpi.Record{Platform: kpi.LinkedInAds, Day: kpi.Day(2026, 10, 2), Campaign: "A", Currency: "EUR",
+		Source: kpi.Source{File: "li.csv", Line: 10}})
+	r, err := reportgen.Build(reportgen.Options{Currency: "EUR", Period: kpi.Month(2026, 10)}, agg, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := r.Rows[0].Source, "li.csv: 3 rows, lines 7-29"; got != want {
+		t.Errorf("Source = %q, want %q", got, want)
+	}
+	if got, want := r.Rows[1].Source, "li.csv:9-10"; got != want {
+		t.Errorf("Source = %q, want %q", got, want)
+	}
+}

@@ -157,7 +157,7 @@ func (b *builder) value(s *reportgen.Scope, key string) string {
 	} else if dk, ok := kpi.Find(kpi.Definitions(b.r.Choices), key); ok {
 		f = dk.Format
 	}
-	return FormatRatio(s.Value(key), f, b.cur)
+	return FormatKPI(key, s.Value(key), f, b.cur)
 }
 
 func (b *builder) kpiName(key, fallback string) string {
@@ -220,6 +220,20 @@ func (b *builder) spend(t kpi.Totals) string {
 	return b.money(t.Spend)
 }
 
+// cplNote says what the all-platform CPL divides: ad spend, or the spend of
+// the platforms whose exports report leads when that is not every platform.
+func cplNote(tot *reportgen.Scope) string {
+	basis, ok := tot.Basis["cpl"]
+	if !ok || len(basis) == 0 {
+		return "ad spend / leads"
+	}
+	var names []string
+	for _, p := range basis {
+		names = append(names, p.Name())
+	}
+	return clean("spend of " + strings.Join(names, " + ") + " / leads")
+}
+
 func (b *builder) summary() slide {
 	r, tot := b.r, &b.r.Total
 	in := tot.Inputs
@@ -238,7 +252,7 @@ func (b *builder) summary() slide {
 			b.money(in.Spend) + " media + " + b.money(in.OtherCosts) + " other"},
 		{groupMore, b.kpiName("roas", "ROAS"), b.value(tot, "roas"), "revenue / ad spend"},
 		{groupMore, "Leads", qty(in.Totals, kpi.FLeads, in.Leads), ""},
-		{groupMore, b.kpiName("cpl", "CPL"), b.value(tot, "cpl"), "ad spend / leads"},
+		{groupMore, b.kpiName("cpl", "CPL"), b.value(tot, "cpl"), cplNote(tot)},
 		{groupModelled, "Modelled value", b.money(in.ModelledValue), "actions × value per action"},
 		{groupModelled, b.kpiName("roi_incl_modelled", "ROI incl. modelled value"),
 			b.value(tot, "roi_incl_modelled"), "revenue + modelled value vs total cost"},
@@ -641,7 +655,7 @@ func (b *builder) definitions() slide {
 		"or the exports lack the metric. Reach is never summed.")
 	var restricted []string
 	for _, k := range r.KPIs {
-		if basis, ok := r.Total.Basis[k.Key]; ok && len(basis) > 0 {
+		if basis, ok := r.Total.Basis[k.Key]; ok && len(basis) > 0 && r.Total.Values[k.Key].OK {
 			var names []string
 			for _, p := range basis {
 				names = append(names, p.Name())

@@ -826,6 +826,8 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 				blank[k.Key] = true
 				if len(basis) == 0 {
 					note(row, "n/a: no platform's exports report all it needs")
+				} else if strings.Contains(k.Excel, "{reach}") && len(basis) > 1 {
+					note(row, "n/a: reach is not additive across platforms")
 				} else {
 					note(row, "n/a over "+platformNames(basis)+", the platforms whose exports report all it needs")
 				}
