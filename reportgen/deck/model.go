@@ -347,8 +347,19 @@ func (b *builder) platform(p *reportgen.Scope) slide {
 		{Label: b.kpiName("cpc", "CPC"), Value: b.value(p, "cpc")},
 		{Label: plabel, Value: qty(t, pf, pq)},
 		{Label: b.kpiName("cpa", "CPA"), Value: b.value(p, "cpa")},
-		{Label: b.kpiName("roas", "ROAS"), Value: b.value(p, "roas")},
-		{Label: "Revenue", Value: b.revenue(p)},
+	}
+	// Revenue and ROAS where the exports report revenue, leads and CPL where
+	// they report leads (LinkedIn reports leads, no revenue); a platform
+	// with neither still shows revenue and ROAS as n/a.
+	if p.HasRevenue() || t.Has&kpi.FLeads == 0 {
+		s.Tiles = append(s.Tiles,
+			tile{Label: b.kpiName("roas", "ROAS"), Value: b.value(p, "roas")},
+			tile{Label: "Revenue", Value: b.revenue(p)})
+	}
+	if t.Has&kpi.FLeads != 0 && pf != kpi.FLeads {
+		s.Tiles = append(s.Tiles,
+			tile{Label: "Leads", Value: qty(t, kpi.FLeads, t.Leads)},
+			tile{Label: b.kpiName("cpl", "CPL"), Value: b.value(p, "cpl")})
 	}
 	s.Chart = b.chart(p, plabel, t.Has&pf != 0)
 	if s.Chart == nil {
@@ -371,6 +382,12 @@ func (b *builder) platform(p *reportgen.Scope) slide {
 		align:      "LRRRR",
 		plainFirst: true,
 	}
+	leads := t.Has&kpi.FLeads != 0 && pf != kpi.FLeads
+	if leads {
+		tb.Columns = append(tb.Columns, "Leads")
+		tb.widths = []float64{3.0, 1.4, 0.9, 1.1, 0.75, 0.8}
+		tb.align += "R"
+	}
 	for _, c := range camps[:min(len(camps), maxCampaigns)] {
 		name := clean(c.Campaign)
 		if name == "" {
@@ -378,8 +395,11 @@ func (b *builder) platform(p *reportgen.Scope) slide {
 		}
 		cs := reportgen.Scope{Values: c.Values}
 		_, f, q := b.primary(c.Totals)
-		tb.Rows = append(tb.Rows, []string{name, b.spend(c.Totals), qty(c.Totals, f, q),
-			b.value(&cs, "cpa"), b.value(&cs, "roas")})
+		row := []string{name, b.spend(c.Totals), qty(c.Totals, f, q), b.value(&cs, "cpa"), b.value(&cs, "roas")}
+		if leads {
+			row = append(row, qty(c.Totals, kpi.FLeads, c.Totals.Leads))
+		}
+		tb.Rows = append(tb.Rows, row)
 	}
 	switch n := len(camps); {
 	case n == 0:
