@@ -294,15 +294,10 @@ func (GoogleAds) Import(in *Input, opts Options, emit func(kpi.Record) error) (*
 		out := kpi.Record{Platform: kpi.GoogleAds, Source: kpi.Source{File: in.Name, Line: line},
 			Account: googleText(m, rec, fAccount), Campaign: googleText(m, rec, fCampaign),
 			AdSet: googleText(m, rec, fAdSet), Ad: googleText(m, rec, fAd)}
-		if v, i, ok := m.cell(rec, fCurrency); ok && !isNA(v) {
-			out.Currency = strings.ToUpper(strings.TrimSpace(v))
-			if !kpi.IsCurrency(out.Currency) {
-				r.bad(r.valueErr(line, i, m, v, "a currency code such as USD or JPY", ErrBadRow))
-				continue
-			}
-		}
-		if out.Currency == "" {
-			out.Currency = m.currency
+		var err error
+		if out.Currency, err = r.rowCurrency(rec, m, line); err != nil {
+			r.bad(err)
+			continue
 		}
 		if m.has(fDay) {
 			v, i, _ := m.cell(rec, fDay)

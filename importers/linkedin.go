@@ -366,14 +366,9 @@ func (LinkedIn) Import(in *Input, opts Options, emit func(kpi.Record) error) (*k
 		}
 		out := kpi.Record{Platform: kpi.LinkedInAds, Source: kpi.Source{File: in.Name, Line: line},
 			Account: m.text(rec, fAccount), Campaign: m.text(rec, fCampaign),
-			AdSet: m.text(rec, fAdSet), Ad: m.text(rec, fAd),
-			Currency: strings.ToUpper(m.text(rec, fCurrency))}
-		if out.Currency == "" {
-			out.Currency = m.currency
-		}
-		if out.Currency != "" && !kpi.IsCurrency(out.Currency) {
-			_, i, _ := m.cell(rec, fCurrency)
-			r.bad(r.valueErr(line, i, m, out.Currency, "a currency code such as EUR or USD", ErrBadRow))
+			AdSet: m.text(rec, fAdSet), Ad: m.text(rec, fAd)}
+		if out.Currency, err = r.rowCurrency(rec, m, line); err != nil {
+			r.bad(err)
 			continue
 		}
 		v, i, _ := m.cell(rec, fDay)

@@ -326,6 +326,21 @@ func (r *run) checkWidth(row []string, m *mapping, line int) error {
 	return nil
 }
 
+// rowCurrency returns a row's currency: its currency column when the cell
+// holds one, else the currency of the header suffix ("Cost (EUR)"), else "".
+// A value that is not an ISO 4217 code is a bad value.
+func (r *run) rowCurrency(rec []string, m *mapping, line int) (string, error) {
+	v, i, ok := m.cell(rec, fCurrency)
+	if !ok || isNA(v) {
+		return m.currency, nil
+	}
+	cur := strings.ToUpper(strings.TrimSpace(v))
+	if !kpi.IsCurrency(cur) {
+		return "", r.valueErr(line, i, m, v, "a currency code such as USD or JPY", ErrBadRow)
+	}
+	return cur, nil
+}
+
 // text returns the trimmed value of a text field, "" when absent.
 func (m *mapping) text(rec []string, field string) string {
 	v, _, _ := m.cell(rec, field)

@@ -124,14 +124,9 @@ func (TikTok) Import(in *Input, opts Options, emit func(kpi.Record) error) (*kpi
 		}
 		out := kpi.Record{Platform: kpi.TikTokAds, Source: kpi.Source{File: in.Name, Line: line},
 			Account: m.text(rec, fAccount), Campaign: m.text(rec, fCampaign),
-			AdSet: m.text(rec, fAdSet), Ad: m.text(rec, fAd),
-			Currency: strings.ToUpper(m.text(rec, fCurrency))}
-		if out.Currency == "" {
-			out.Currency = m.currency
-		}
-		if out.Currency != "" && !kpi.IsCurrency(out.Currency) {
-			_, i, _ := m.cell(rec, fCurrency)
-			r.bad(r.valueErr(line, i, m, out.Currency, "a currency code such as USD or JPY", ErrBadRow))
+			AdSet: m.text(rec, fAdSet), Ad: m.text(rec, fAd)}
+		if out.Currency, err = r.rowCurrency(rec, m, line); err != nil {
+			r.bad(err)
 			continue
 		}
 		if v, i, ok := m.cell(rec, fDay); ok {
