@@ -3,7 +3,6 @@ package engine_test
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -124,47 +123,13 @@ func writeMetaDaily(tb testing.TB, path string, rows int) {
 	}
 }
 
-// writeBenchClient writes the client folder internal/gen/genclient writes
-// (keep the two in step) and returns its path.
+// writeBenchClient writes the client folder genclient writes and returns
+// its path.
 func writeBenchClient(tb testing.TB, rows int) string {
 	tb.Helper()
 	dir := tb.TempDir()
-	if err := os.Mkdir(filepath.Join(dir, "exports"), 0o755); err != nil {
+	if err := gen.Client(dir, rows, benchMonth); err != nil {
 		tb.Fatal(err)
-	}
-	writeMetaDaily(tb, filepath.Join(dir, "exports", "meta_daily.csv"), rows)
-	files := map[string]string{
-		"costs.csv": `category,description,amount,hours,rate,percent_of_spend,currency,platform,date
-staff,Community management,,40,65,,,,
-staff,Paid social specialist,,32,85,,,,
-tools,Social media scheduler,249,,,,,,2026-10-01
-tools,Reporting dashboard,120,,,,,,
-agency_fee,Management fee 12% of paid media,,,,12,,,
-production,Autumn campaign videos,2400,,,,,meta_ads,2026-10-08
-`,
-		"roibook.yaml": fmt.Sprintf(`client: Bench Client
-currency: EUR
-period: %s
-inputs:
-  - exports/*.csv
-cost_sheets:
-  - costs.csv
-revenue_source: platforms
-primary_conversion: purchases
-action_values:
-  lead: 40
-  link_click: 0.2
-goals:
-  - {metric: roi, target: 150, direction: at_least}
-  - {metric: roas, target: 4, direction: at_least}
-business_model: ecommerce
-on_bad_rows: stop
-`, benchMonth.Slug()),
-	}
-	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
-			tb.Fatal(err)
-		}
 	}
 	return dir
 }
