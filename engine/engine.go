@@ -85,11 +85,17 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 	seen := map[string]string{} // SHA-256 → file
 	// sameFile fails on an input whose bytes were already read under
 	// another name: the same export twice would double every figure.
-	sameFile := func(st *kpi.FileStats) error {
+	// record adds a read file to the sources, with its checksum.
+	record := func(in *importers.Input, st *kpi.FileStats) error {
+		var err error
+		if st.SHA256, err = in.SHA256(); err != nil {
+			return err
+		}
 		if prev, ok := seen[st.SHA256]; ok {
 			return fmt.Errorf("%s: the same file as %s (SHA-256 %s…): each export may be read once; remove one of them", st.File, prev, st.SHA256[:12])
 		}
 		seen[st.SHA256] = st.File
+		sources = append(sources, *st)
 		return nil
 	}
 	for _, inp := range inputs {
@@ -120,13 +126,9 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		if st.SHA256, err = in.SHA256(); err != nil {
+		if err := record(in, st); err != nil {
 			return nil, err
 		}
-		if err := sameFile(st); err != nil {
-			return nil, err
-		}
-		sources = append(sources, *st)
 	}
 	for _, path := range costSheets {
 		in, err := openInput(cfg, path)
@@ -140,14 +142,10 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		if st.SHA256, err = in.SHA256(); err != nil {
-			return nil, err
-		}
-		if err := sameFile(st); err != nil {
+		if err := record(in, st); err != nil {
 			return nil, err
 		}
 		costs = append(costs, cs...)
-		sources = append(sources, *st)
 	}
 	ropts, err := reportOptions(cfg)
 	if err != nil {
