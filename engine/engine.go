@@ -263,7 +263,7 @@ func reportOptions(cfg *config.Config) (reportgen.Options, error) {
 func Slug(name string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range norm.NFKD.String(name) {
+	for _, r := range norm.NFKD.String(foldLetters.Replace(name)) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -286,6 +286,10 @@ func Slug(name string) string {
 	}
 	return s
 }
+
+// foldLetters spells out the Latin letters NFKD does not decompose.
+var foldLetters = strings.NewReplacer("ø", "o", "Ø", "O", "æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE",
+	"ß", "ss", "ł", "l", "Ł", "L", "đ", "d", "Đ", "D", "þ", "th", "Þ", "TH", "ð", "d", "Ð", "D")
 
 // atomicFile is an output written to a temporary file beside its final
 // path and renamed into place by commit.

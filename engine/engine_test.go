@@ -12,6 +12,8 @@ func TestSlug(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Northwind Outdoor", "northwind-outdoor"},
 		{"Café Müller & Co.", "cafe-muller-co"},
+		{"Café Müller & Søn", "cafe-muller-son"},
+		{"Łódź Straße", "lodz-strasse"},
 		{"../../etc/passwd", "etc-passwd"},
 		{"  ", "report"},
 		{"東京", "report"},

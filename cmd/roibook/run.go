@@ -45,7 +45,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			if cmd.Args().Present() {
 				return fmt.Errorf("unknown command %q; see roibook --help", cmd.Args().First())
 			}
-			return cli.ShowAppHelp(cmd)
+			// No command is a usage error (exit 2), after the help.
+			if err := cli.ShowAppHelp(cmd); err != nil {
+				return err
+			}
+			return errors.New("want a command: report or inspect")
 		},
 	}
 	err := root.Run(ctx, args)

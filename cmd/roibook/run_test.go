@@ -214,7 +214,7 @@ func TestReport_MissingRate(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
-	for _, args := range [][]string{{"report"}, {"inspect"}, {"report", "--nope", sample}, {"frobnicate"},
+	for _, args := range [][]string{{}, {"report"}, {"inspect"}, {"report", "--nope", sample}, {"frobnicate"},
 		{"report", "--period", "October", sample}, {"report", "--workbook-only", "--deck-only", sample}} {
 		if code, _, stderr := runCmd(t, args...); code != 2 || !strings.HasPrefix(stderr, "roibook: ") {
 			t.Errorf("roibook %v: exit %d, stderr %q; want 2 and one roibook: message", args, code, stderr)
