@@ -18,9 +18,13 @@ test:
 	go test -race -count=1 ./...
 
 # Each fuzz target for FUZZTIME, seeded from the fixtures.
+FUZZPKGS = ./importers ./config ./reportgen/deck
+
 fuzz:
-	@for t in $$(go test ./importers -list '^Fuzz' | grep '^Fuzz'); do \
-		echo "fuzz $$t"; go test ./importers -run '^$$' -fuzz "^$$t$$" -fuzztime=$(FUZZTIME) || exit 1; \
+	@for p in $(FUZZPKGS); do \
+		for t in $$(go test $$p -list '^Fuzz' | grep '^Fuzz'); do \
+			echo "fuzz $$p $$t"; go test $$p -run '^$$' -fuzz "^$$t$$" -fuzztime=$(FUZZTIME) || exit 1; \
+		done; \
 	done
 
 bench:
