@@ -23,7 +23,7 @@ FUZZPKGS = ./importers ./config ./reportgen/deck
 fuzz:
 	@for p in $(FUZZPKGS); do \
 		for t in $$(go test $$p -list '^Fuzz' | grep '^Fuzz'); do \
-			echo "fuzz $$p $$t"; go test $$p -run '^$$' -fuzz "^$$t$$" -fuzztime=$(FUZZTIME) || exit 1; \
+			echo "fuzz $$p $$t"; go test $$p -run '^$$' -fuzz "^$$t$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s || exit 1; \
 		done; \
 	done
 
