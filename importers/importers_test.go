@@ -1,7 +1,6 @@
 package importers_test
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -254,4 +253,3 @@ func fuzzImport(t *testing.T, im importers.Importer, data []byte) {
 	}
 }
 
-var _ = bytes.NewReader
