@@ -252,4 +252,3 @@ func fuzzImport(t *testing.T, im importers.Importer, data []byte) {
 		t.Fatalf("rows not accounted for: %+v", st)
 	}
 }
-
