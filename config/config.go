@@ -146,24 +146,15 @@ type Branding struct {
 
 // Actions are the action names action_values accepts ("like" is read as
 // reaction).
-var Actions = []string{"lead", "purchase", "conversion", "add_to_cart", "checkout", "landing_page_view",
-	"link_click", "click", "reaction", "comment", "share", "save", "follow", "video_view", "engagement"}
+var Actions = kpi.Actions
 
 var actionAliases = map[string]string{"like": "reaction"}
 
 // Totals are the goal metrics that are sums rather than KPIs.
-var Totals = []string{"spend", "other_costs", "total_cost", "revenue", "modelled_value", "impressions",
-	"clicks", "link_clicks", "engagements", "conversions", "leads", "purchases"}
+var Totals = kpi.TotalMetrics
 
-// GoalMetrics returns every metric a goal may name: the KPI keys of
-// kpi.Definitions, then Totals.
-func GoalMetrics() []string {
-	var m []string
-	for _, k := range kpi.Definitions(kpi.DefaultChoices()) {
-		m = append(m, k.Key)
-	}
-	return append(m, Totals...)
-}
+// GoalMetrics returns every metric a goal may name (kpi.GoalMetrics).
+func GoalMetrics() []string { return kpi.GoalMetrics() }
 
 // The accepted values of the enumerated keys.
 var (

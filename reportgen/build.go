@@ -64,15 +64,6 @@ var actions = []struct {
 	{"engagement", "Engagements", func(t *kpi.Totals) kpi.Qty { return units(t.Engagements) }},
 }
 
-// ActionNames lists the actions a configuration may value.
-func ActionNames() []string {
-	var out []string
-	for _, a := range actions {
-		out = append(out, a.name)
-	}
-	return out
-}
-
 func units(n int64) kpi.Qty { return kpi.Qty(n * kpi.Micro) }
 
 // totalMetrics are the goal metrics that are sums rather than KPIs; they
@@ -84,26 +75,6 @@ var totalMetrics = map[string]string{
 	"leads": "Leads", "purchases": "Purchases",
 }
 
-// totalFields are the totals that exist only where an export reports the
-// metric; the money totals (spend, costs, modelled value) always exist.
-var totalFields = map[string]kpi.Fields{
-	"revenue": kpi.FConversionValue, "impressions": kpi.FImpressions, "clicks": kpi.FClicks,
-	"link_clicks": kpi.FLinkClicks, "engagements": kpi.FEngagements, "conversions": kpi.FConversions,
-	"leads": kpi.FLeads, "purchases": kpi.FPurchases,
-}
-
-// GoalMetrics lists every metric a goal may name.
-func GoalMetrics() []string {
-	var out []string
-	for _, k := range kpi.Definitions(kpi.DefaultChoices()) {
-		out = append(out, k.Key)
-	}
-	for k := range totalMetrics {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
 
 // Build computes the report from the aggregated records, the cost lines
 // (already filtered to the period by their importer) and the file stats.
@@ -458,11 +429,11 @@ func evaluateGoals(r *Report, specs []GoalSpec) ([]Goal, error) {
 			}
 			if scope != nil {
 				// A total the scope's exports do not report is unknown, not 0.
-				f, counted := totalFields[g.Metric]
+				f, counted := kpi.OperandField(g.Metric)
 				res.Actual = kpi.Ratio{Value: totalValue(scope, g.Metric), OK: !counted || scope.Inputs.Has&f != 0}
 			}
 		} else {
-			return nil, fmt.Errorf("goal metric %q: want one of %s", g.Metric, strings.Join(GoalMetrics(), ", "))
+			return nil, fmt.Errorf("goal metric %q: want one of %s", g.Metric, strings.Join(kpi.GoalMetrics(), ", "))
 		}
 		if scope == nil {
 			res.Status = "n/a"
