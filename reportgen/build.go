@@ -75,7 +75,6 @@ var totalMetrics = map[string]string{
 	"leads": "Leads", "purchases": "Purchases",
 }
 
-
 // Build computes the report from the aggregated records, the cost lines
 // (already filtered to the period by their importer) and the file stats.
 func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileStats) (*Report, error) {
