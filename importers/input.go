@@ -50,6 +50,7 @@ type Input struct {
 	HeadLines []int
 
 	open func() (io.ReadCloser, error)
+	sum  string // SHA-256 of the bytes, once a Rows stream has read them all
 }
 
 // Open sniffs the file at path: xlsx or text, its encoding and delimiter,
@@ -72,8 +73,13 @@ func OpenBytes(name string, data []byte) (*Input, error) {
 	return newInput(name, int64(len(data)), open)
 }
 
-// SHA256 returns the hex SHA-256 of the file's bytes.
+// SHA256 returns the hex SHA-256 of the file's bytes. After an import
+// has read the file to its end the checksum is already known; otherwise
+// the file is read once more.
 func (in *Input) SHA256() (string, error) {
+	if in.sum != "" {
+		return in.sum, nil
+	}
 	f, err := in.open()
 	if err != nil {
 		return "", err
@@ -252,18 +258,24 @@ func (in *Input) Rows() (Rows, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The bytes are hashed as they are read, so that the checksum of an
+	// input read to its end costs no second pass over the file.
+	h := sha256.New()
+	src := io.TeeReader(f, h)
+	done := func() { in.sum = hex.EncodeToString(h.Sum(nil)) }
 	if in.Format == "xlsx" {
 		defer f.Close()
 		if in.Size > maxXLSXSize {
 			return nil, fmt.Errorf("%s: %w: %d MB, limit %d MB", in.Name, ErrTooLarge, in.Size>>20, maxXLSXSize>>20)
 		}
-		x, err := xlsxrows.Open(f)
+		x, err := xlsxrows.Open(src) // reads the whole file
 		if err != nil {
 			if errors.Is(err, xlsxrows.ErrTooLarge) {
 				return nil, fmt.Errorf("%s: %w: %v", in.Name, ErrTooLarge, err)
 			}
 			return nil, fmt.Errorf("%s: %w", in.Name, err)
 		}
+		done()
 		rs, err := x.Rows()
 		if err != nil {
 			x.Close()
@@ -271,11 +283,11 @@ func (in *Input) Rows() (Rows, error) {
 		}
 		return &xlsxStream{Rows: rs, file: x, name: in.Name}, nil
 	}
-	cr := csv.NewReader(bufio.NewReaderSize(in.decoder(f), 64<<10))
+	cr := csv.NewReader(bufio.NewReaderSize(in.decoder(src), 64<<10))
 	cr.Comma = in.Delimiter
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	return &csvStream{r: cr, f: f, name: in.Name, checkUTF8: in.Encoding == UTF8 || in.Encoding == UTF8BOM}, nil
+	return &csvStream{r: cr, f: f, name: in.Name, checkUTF8: in.Encoding == UTF8 || in.Encoding == UTF8BOM, atEOF: done}, nil
 }
 
 type csvStream struct {
@@ -283,6 +295,7 @@ type csvStream struct {
 	// sniffed from the file's first 64 KB, and a Windows-1252 "é" further
 	// down must not become "�" in a campaign name.
 	checkUTF8 bool
+	atEOF     func() // called once the whole file has been read
 	r         *csv.Reader
 	f         io.Closer
 	name      string
@@ -297,7 +310,9 @@ func (s *csvStream) Next() bool {
 	}
 	rec, err := s.r.Read()
 	if err != nil {
-		if err != io.EOF {
+		if err == io.EOF {
+			s.atEOF()
+		} else {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				s.err = &ParseError{File: s.name, Line: pe.StartLine, Field: -1, Err: ErrBadRow,

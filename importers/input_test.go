@@ -1,7 +1,10 @@
 package importers_test
 
 import (
+	"crypto/sha256"
 	"errors"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -135,5 +138,32 @@ func TestRows_InvalidUTF8AfterTheSniff(t *testing.T) {
 	var pe *importers.ParseError
 	if err := rows.Err(); !errors.As(err, &pe) || pe.Line != n || !strings.Contains(err.Error(), "UTF-8") {
 		t.Errorf("Err() = %v, want a UTF-8 error on line %d", err, n)
+	}
+}
+
+// TestSHA256: the checksum is that of the file's bytes, whether the rows
+// were read to the end (hashed on the way) or not (read again).
+func TestSHA256(t *testing.T) {
+	for _, file := range []string{"testdata/linkedin_ads/daily_breakdown.csv", "testdata/meta_ads/xlsx_text_dates.xlsx", "testdata/meta_ads/bom_ads_reporting.csv"} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("%x", sha256.Sum256(data))
+		fresh := mustOpen(t, file)
+		if got, _ := fresh.SHA256(); got != want {
+			t.Errorf("%s: SHA256 before reading = %s, want %s", file, got, want)
+		}
+		read := mustOpen(t, file)
+		rows, err := read.Rows()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+		}
+		rows.Close()
+		if got, _ := read.SHA256(); got != want {
+			t.Errorf("%s: SHA256 after reading = %s, want %s", file, got, want)
+		}
 	}
 }
