@@ -287,15 +287,8 @@ func (GoogleAds) Import(in *Input, opts Options, emit func(kpi.Record) error) (*
 			r.skip(line, "totals row "+strings.TrimSpace(rec[0]))
 			continue
 		}
-		if err := r.checkWidth(rec, m, line); err != nil {
-			r.bad(err)
-			continue
-		}
-		out := kpi.Record{Platform: kpi.GoogleAds, Source: kpi.Source{File: in.Name, Line: line},
-			Account: googleText(m, rec, fAccount), Campaign: googleText(m, rec, fCampaign),
-			AdSet: googleText(m, rec, fAdSet), Ad: googleText(m, rec, fAd)}
-		var err error
-		if out.Currency, err = r.rowCurrency(rec, m, line); err != nil {
+		out, err := r.record(kpi.GoogleAds, rec, m, line, googleText)
+		if err != nil {
 			r.bad(err)
 			continue
 		}

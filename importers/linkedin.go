@@ -360,14 +360,8 @@ func (LinkedIn) Import(in *Input, opts Options, emit func(kpi.Record) error) (*k
 			continue
 		}
 		r.row()
-		if err := r.checkWidth(rec, m, line); err != nil {
-			r.bad(err)
-			continue
-		}
-		out := kpi.Record{Platform: kpi.LinkedInAds, Source: kpi.Source{File: in.Name, Line: line},
-			Account: m.text(rec, fAccount), Campaign: m.text(rec, fCampaign),
-			AdSet: m.text(rec, fAdSet), Ad: m.text(rec, fAd)}
-		if out.Currency, err = r.rowCurrency(rec, m, line); err != nil {
+		out, err := r.record(kpi.LinkedInAds, rec, m, line, (*mapping).text)
+		if err != nil {
 			r.bad(err)
 			continue
 		}

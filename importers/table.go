@@ -326,6 +326,21 @@ func (r *run) checkWidth(row []string, m *mapping, line int) error {
 	return nil
 }
 
+// record starts the record of a data row: the row's width checked, its
+// identity (account, campaign, ad set, ad) read with text, its currency.
+// A truncated row or a bad currency is returned as the row's error.
+func (r *run) record(p kpi.Platform, rec []string, m *mapping, line int, text func(*mapping, []string, string) string) (kpi.Record, error) {
+	out := kpi.Record{Platform: p, Source: kpi.Source{File: r.in.Name, Line: line},
+		Account: text(m, rec, fAccount), Campaign: text(m, rec, fCampaign),
+		AdSet: text(m, rec, fAdSet), Ad: text(m, rec, fAd)}
+	if err := r.checkWidth(rec, m, line); err != nil {
+		return out, err
+	}
+	var err error
+	out.Currency, err = r.rowCurrency(rec, m, line)
+	return out, err
+}
+
 // rowCurrency returns a row's currency: its currency column when the cell
 // holds one, else the currency of the header suffix ("Cost (EUR)"), else "".
 // A value that is not an ISO 4217 code is a bad value.

@@ -118,14 +118,8 @@ func (TikTok) Import(in *Input, opts Options, emit func(kpi.Record) error) (*kpi
 			r.skip(line, "totals row "+strings.TrimSpace(rec[0]))
 			continue
 		}
-		if err := r.checkWidth(rec, m, line); err != nil {
-			r.bad(err)
-			continue
-		}
-		out := kpi.Record{Platform: kpi.TikTokAds, Source: kpi.Source{File: in.Name, Line: line},
-			Account: m.text(rec, fAccount), Campaign: m.text(rec, fCampaign),
-			AdSet: m.text(rec, fAdSet), Ad: m.text(rec, fAd)}
-		if out.Currency, err = r.rowCurrency(rec, m, line); err != nil {
+		out, err := r.record(kpi.TikTokAds, rec, m, line, (*mapping).text)
+		if err != nil {
 			r.bad(err)
 			continue
 		}
