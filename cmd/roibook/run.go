@@ -64,6 +64,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
+// writeJSON writes v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
 func usageOnError(_ context.Context, _ *cli.Command, err error, _ bool) error { return err }
 
 func reportCommand(stdout io.Writer) *cli.Command {
@@ -100,9 +107,7 @@ func reportCommand(stdout io.Writer) *cli.Command {
 				return inputError{err}
 			}
 			if cmd.Bool("json") {
-				enc := json.NewEncoder(stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(reportgen.Summarize(res.Report, res.Workbook, res.Deck))
+				return writeJSON(stdout, reportgen.Summarize(res.Report, res.Workbook, res.Deck))
 			}
 			for _, w := range res.Report.Warnings {
 				fmt.Fprintf(cmd.Root().ErrWriter, "warning: %s\n", w)
@@ -141,9 +146,7 @@ func inspectCommand(stdout io.Writer) *cli.Command {
 			}
 			list, ierr := engine.Inspect(cmd.Args().Slice(), period)
 			if cmd.Bool("json") {
-				enc := json.NewEncoder(stdout)
-				enc.SetIndent("", "  ")
-				if err := enc.Encode(list); err != nil {
+				if err := writeJSON(stdout, list); err != nil {
 					return err
 				}
 			} else if err := engine.WriteInspections(stdout, list); err != nil {
