@@ -258,25 +258,14 @@ func (GoogleAds) Import(in *Input, opts Options, emit func(kpi.Record) error) (*
 		}
 	}
 
-	rows, err := in.Rows()
-	if err != nil {
-		return r.st, err
-	}
-	defer rows.Close()
 	var haveTotals, haveCampaigns bool
-	for rows.Next() {
-		line := rows.Line()
-		rec := rows.Record()
-		if line <= headerLine || isBlank(rec) {
-			continue
-		}
-		r.row()
+	err := r.eachRow(headerLine, func(line int, rec []string) error {
 		if label, isTotal := googleTotal(rec[0]); isTotal {
 			campaigns, account := googleTotalKind(label)
 			var t kpi.Record
 			if err := r.fillMetrics(&t, rec, m, numDot, line); err != nil {
 				r.bad(err)
-				continue
+				return nil
 			}
 			if campaigns && !haveCampaigns || !haveTotals && !account {
 				var tot kpi.Totals
@@ -285,19 +274,19 @@ func (GoogleAds) Import(in *Input, opts Options, emit func(kpi.Record) error) (*
 				haveTotals, haveCampaigns = true, haveCampaigns || campaigns
 			}
 			r.skip(line, "totals row "+strings.TrimSpace(rec[0]))
-			continue
+			return nil
 		}
 		out, err := r.record(kpi.GoogleAds, rec, m, line, googleText)
 		if err != nil {
 			r.bad(err)
-			continue
+			return nil
 		}
 		if m.has(fDay) {
 			v, i, _ := m.cell(rec, fDay)
 			d, err := parseDay(v, in.Format == "xlsx", googleDayLayouts...)
 			if err != nil {
 				r.bad(r.valueErr(line, i, m, v, wantDate(googleDayLayouts[0]), ErrBadDate))
-				continue
+				return nil
 			}
 			out.Day = d
 		} else {
@@ -305,13 +294,11 @@ func (GoogleAds) Import(in *Input, opts Options, emit func(kpi.Record) error) (*
 		}
 		if err := r.fillMetrics(&out, rec, m, numDot, line); err != nil {
 			r.bad(err)
-			continue
+			return nil
 		}
-		if err := r.use(out); err != nil {
-			return r.st, err
-		}
-	}
-	if err := rows.Err(); err != nil {
+		return r.use(out)
+	})
+	if err != nil {
 		return r.st, err
 	}
 	return r.finish()

@@ -348,28 +348,17 @@ func (LinkedIn) Import(in *Input, opts Options, emit func(kpi.Record) error) (*k
 		return nil
 	}
 
-	rows, err := in.Rows()
-	if err != nil {
-		return r.st, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		line := rows.Line()
-		rec := rows.Record()
-		if line <= headerLine || isBlank(rec) {
-			continue
-		}
-		r.row()
+	err := r.eachRow(headerLine, func(line int, rec []string) error {
 		out, err := r.record(kpi.LinkedInAds, rec, m, line, (*mapping).text)
 		if err != nil {
 			r.bad(err)
-			continue
+			return nil
 		}
 		v, i, _ := m.cell(rec, fDay)
 		d, err := parseDay(v, in.Format == "xlsx", layout)
 		if err != nil {
 			r.bad(r.valueErr(line, i, m, v, wantDate(layout), ErrBadDate))
-			continue
+			return nil
 		}
 		out.Day = d
 		if undecided && !d.Equal(h.period.From) {
@@ -384,29 +373,27 @@ func (LinkedIn) Import(in *Input, opts Options, emit func(kpi.Record) error) (*k
 				}
 			}
 			if err := release(); err != nil {
-				return r.st, err
+				return err
 			}
 		}
 		if monthly {
 			if d.Day() != 1 && !d.Equal(h.period.From) {
 				r.bad(r.valueErr(line, i, m, v, "the first day of a month (the export has a monthly breakdown)", ErrBadDate))
-				continue
+				return nil
 			}
 			out.Day, out.Span = time.Time{}, monthSpan(d, h.period)
 		}
 		if err := r.fillMetrics(&out, rec, m, nf, line); err != nil {
 			r.bad(err)
-			continue
+			return nil
 		}
 		if undecided {
 			held = append(held, out)
-			continue
+			return nil
 		}
-		if err := r.use(out); err != nil {
-			return r.st, err
-		}
-	}
-	if err := rows.Err(); err != nil {
+		return r.use(out)
+	})
+	if err != nil {
 		return r.st, err
 	}
 	if len(held) > 0 {

@@ -252,48 +252,35 @@ func (Meta) Import(in *Input, opts Options, emit func(kpi.Record) error) (*kpi.F
 	default:
 		r.warn("no Reporting starts/ends or Day column: every row is booked to the report period")
 	}
-	rows, err := in.Rows()
-	if err != nil {
-		return r.st, err
-	}
-	defer rows.Close()
 	headerLine := in.HeadLines[hi]
 	first := true
-	for rows.Next() {
-		line := rows.Line()
-		rec := rows.Record()
-		if line <= headerLine || isBlank(rec) {
-			continue
-		}
-		r.row()
+	err := r.eachRow(headerLine, func(line int, rec []string) error {
 		isFirst := first
 		first = false
 		if isMetaNoData(rec) {
 			r.skip(line, `no data: the export says "No data available."`)
-			continue
+			return nil
 		}
 		if err := r.checkWidth(rec, m, line); err != nil {
 			r.bad(err)
-			continue
+			return nil
 		}
 		if isFirst && p.isSummary(rec) {
 			if err := p.summary(rec, line); err != nil {
 				r.bad(err)
-				continue
+				return nil
 			}
 			r.skip(line, "summary row: the export's own totals, used for the totals check")
-			continue
+			return nil
 		}
 		out, err := p.record(rec, line)
 		if err != nil {
 			r.bad(err)
-			continue
+			return nil
 		}
-		if err := r.use(out); err != nil {
-			return r.st, err
-		}
-	}
-	if err := rows.Err(); err != nil {
+		return r.use(out)
+	})
+	if err != nil {
 		return r.st, err
 	}
 	if !p.from.IsZero() {

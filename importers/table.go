@@ -326,6 +326,28 @@ func (r *run) checkWidth(row []string, m *mapping, line int) error {
 	return nil
 }
 
+// eachRow calls fn with every non-blank row after the header line, each
+// counted once as a data row (see row). An error from fn stops the import
+// and is returned, as is an error reading the file.
+func (r *run) eachRow(headerLine int, fn func(line int, rec []string) error) error {
+	rows, err := r.in.Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		line, rec := rows.Line(), rows.Record()
+		if line <= headerLine || isBlank(rec) {
+			continue
+		}
+		r.row()
+		if err := fn(line, rec); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // record starts the record of a data row: the row's width checked, its
 // identity (account, campaign, ad set, ad) read with text, its currency.
 // A truncated row or a bad currency is returned as the row's error.

@@ -91,43 +91,32 @@ func (TikTok) Import(in *Input, opts Options, emit func(kpi.Record) error) (*kpi
 	if !m.has(fDay) {
 		r.warn("no date column: the export states no date range, so every row is booked to the report period")
 	}
-	rows, err := in.Rows()
-	if err != nil {
-		return r.st, err
-	}
-	defer rows.Close()
 	headerLine := in.HeadLines[hi]
 	masked := 0 // "<5" cells booked as 0
-	for rows.Next() {
-		line := rows.Line()
-		rec := rows.Record()
-		if line <= headerLine || isBlank(rec) {
-			continue
-		}
-		r.row()
+	err := r.eachRow(headerLine, func(line int, rec []string) error {
 		rec, n := tiktokUnmask(rec, m)
 		if tiktokTotal.MatchString(strings.TrimSpace(rec[0])) {
 			var t kpi.Record
 			if err := r.fillMetrics(&t, rec, m, numDot, line); err != nil {
 				r.bad(err)
-				continue
+				return nil
 			}
 			var tot kpi.Totals
 			tot.Add(&t)
 			r.platformTotals(tot, line, 0)
 			r.skip(line, "totals row "+strings.TrimSpace(rec[0]))
-			continue
+			return nil
 		}
 		out, err := r.record(kpi.TikTokAds, rec, m, line, (*mapping).text)
 		if err != nil {
 			r.bad(err)
-			continue
+			return nil
 		}
 		if v, i, ok := m.cell(rec, fDay); ok {
 			d, err := parseDay(v, in.Format == "xlsx", "2006-01-02", "2006/01/02")
 			if err != nil {
 				r.bad(r.valueErr(line, i, m, v, wantDate("2006-01-02"), ErrBadDate))
-				continue
+				return nil
 			}
 			out.Day = d
 		} else {
@@ -135,14 +124,12 @@ func (TikTok) Import(in *Input, opts Options, emit func(kpi.Record) error) (*kpi
 		}
 		if err := r.fillMetrics(&out, rec, m, numDot, line); err != nil {
 			r.bad(err)
-			continue
+			return nil
 		}
 		masked += n
-		if err := r.use(out); err != nil {
-			return r.st, err
-		}
-	}
-	if err := rows.Err(); err != nil {
+		return r.use(out)
+	})
+	if err != nil {
 		return r.st, err
 	}
 	switch {
