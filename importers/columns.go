@@ -39,6 +39,22 @@ const (
 	fAddsToCart       = "adds_to_cart"
 	fCheckouts        = "checkouts"
 	fLandingPageViews = "landing_page_views"
+
+	// Organic content.
+	fPost       = "post"      // post title or text
+	fPostLink   = "post_link" // permalink or post id
+	fPublished  = "published" // publish time
+	fPosts      = "posts"     // posts published (a daily export's count)
+	fFollowers  = "followers" // follower count at the end of the day (a level)
+	fWatchHours = "watch_hours"
+
+	// Web analytics and sales.
+	fSourceMedium    = "source_medium" // GA4 session source / medium, channel group, or a CRM source
+	fSessions        = "sessions"
+	fEngagedSessions = "engaged_sessions"
+	fKeyEvents       = "key_events"
+	fRevenue         = "revenue"
+	fCustomers       = "customers"
 )
 
 // metricFields maps each metric field to its Record flag.
@@ -49,6 +65,9 @@ var metricFields = map[string]kpi.Fields{
 	fFollows: kpi.FFollows, fLeads: kpi.FLeads, fConversions: kpi.FConversions,
 	fConversionValue: kpi.FConversionValue, fPurchases: kpi.FPurchases, fAddsToCart: kpi.FAddsToCart,
 	fCheckouts: kpi.FCheckouts, fLandingPageViews: kpi.FLandingPageViews,
+	fPosts: kpi.FPosts, fFollowers: kpi.FFollowers, fWatchHours: kpi.FWatchTime,
+	fSessions: kpi.FSessions, fEngagedSessions: kpi.FEngagedSessions, fKeyEvents: kpi.FKeyEvents,
+	fRevenue: kpi.FRevenue, fCustomers: kpi.FCustomers,
 }
 
 // A col maps header names, in any language, to a field. Aliases are

@@ -211,9 +211,9 @@ func (r *run) rowErr(line int, want string) *ParseError {
 // metricKind says how a metric field is parsed.
 func metricKind(field string) byte {
 	switch field {
-	case fSpend, fConversionValue:
+	case fSpend, fConversionValue, fRevenue:
 		return 'm'
-	case fLeads, fConversions, fPurchases, fAddsToCart, fCheckouts:
+	case fLeads, fConversions, fPurchases, fAddsToCart, fCheckouts, fKeyEvents, fCustomers, fWatchHours:
 		return 'q'
 	}
 	return 'c'
@@ -241,6 +241,8 @@ func (r *run) fillMetrics(rec *kpi.Record, row []string, m *mapping, nf numberFo
 					rec.Spend = x
 				case fConversionValue:
 					rec.ConversionValue = x
+				case fRevenue:
+					rec.Revenue = x
 				}
 			}
 			if err != nil {
@@ -263,6 +265,12 @@ func (r *run) fillMetrics(rec *kpi.Record, row []string, m *mapping, nf numberFo
 				rec.AddsToCart = x
 			case fCheckouts:
 				rec.Checkouts = x
+			case fKeyEvents:
+				rec.KeyEvents = x
+			case fCustomers:
+				rec.Customers = x
+			case fWatchHours:
+				rec.WatchHours = x
 			}
 		default:
 			var x int64
@@ -295,6 +303,14 @@ func (r *run) fillMetrics(rec *kpi.Record, row []string, m *mapping, nf numberFo
 				rec.Follows = x
 			case fLandingPageViews:
 				rec.LandingPageViews = x
+			case fPosts:
+				rec.Posts = x
+			case fFollowers:
+				rec.Followers, rec.FollowersKnown = x, !isNA(v)
+			case fSessions:
+				rec.Sessions = x
+			case fEngagedSessions:
+				rec.EngagedSessions = x
 			}
 		}
 	}
@@ -304,6 +320,9 @@ func (r *run) fillMetrics(rec *kpi.Record, row []string, m *mapping, nf numberFo
 	}
 	if !m.has(fReach) {
 		rec.ReachKnown = false
+	}
+	if !m.has(fFollowers) {
+		rec.FollowersKnown = false
 	}
 	// Where an export does not tell all clicks and link clicks apart, its
 	// one click count is both.
@@ -382,4 +401,26 @@ func (r *run) rowCurrency(rec []string, m *mapping, line int) (string, error) {
 func (m *mapping) text(rec []string, field string) string {
 	v, _, _ := m.cell(rec, field)
 	return strings.TrimSpace(v)
+}
+
+// requireColumns fails when a field of required is not mapped in m. The
+// error names the file and the header line, lists the columns found and,
+// for each missing field, the header names accepted for it: a format built
+// from alias lists (low confidence) must never import partly and silently.
+func requireColumns(in *Input, headerLine int, m *mapping, cols []col, required ...string) error {
+	missing := m.missing(required...)
+	if len(missing) == 0 {
+		return nil
+	}
+	var want []string
+	for _, f := range missing {
+		for _, c := range cols {
+			if c.field == f {
+				want = append(want, fmt.Sprintf("%s (one of %s)", f, join(c.aliases)))
+				break
+			}
+		}
+	}
+	return fmt.Errorf("%s:%d: %w: want %s; the header has: %s", in.Name, headerLine, ErrMissingColumn,
+		strings.Join(want, "; "), join(m.header))
 }

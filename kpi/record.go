@@ -11,20 +11,83 @@ type Platform string
 
 // The platforms roibook imports.
 const (
-	MetaAds     Platform = "meta_ads"
-	GoogleAds   Platform = "google_ads"
-	LinkedInAds Platform = "linkedin_ads"
-	TikTokAds   Platform = "tiktok_ads"
-	Costs       Platform = "costs" // a cost sheet, not an ad platform
+	MetaAds      Platform = "meta_ads"
+	GoogleAds    Platform = "google_ads"
+	LinkedInAds  Platform = "linkedin_ads"
+	TikTokAds    Platform = "tiktok_ads"
+	MicrosoftAds Platform = "microsoft_ads"
+	XAds         Platform = "x_ads"
+	PinterestAds Platform = "pinterest_ads"
+	SnapchatAds  Platform = "snapchat_ads"
+
+	MetaPosts    Platform = "meta_posts"    // Meta Business Suite: Facebook and Instagram posts, page insights
+	LinkedInPage Platform = "linkedin_page" // LinkedIn page: updates, followers, visitors
+	XOrganic     Platform = "x_organic"     // X (Twitter) analytics
+	YouTube      Platform = "youtube"       // YouTube Studio
+
+	GA4 Platform = "ga4" // Google Analytics 4: sessions, key events, revenue by source
+	CRM Platform = "crm" // a CRM or sales export: leads, customers won, revenue
+
+	Costs    Platform = "costs"    // a cost sheet
+	Invoices Platform = "invoices" // invoices and billing
+	FX       Platform = "fx"       // exchange rates
 )
 
 var platformNames = map[Platform]string{
-	MetaAds:     "Meta Ads",
-	GoogleAds:   "Google Ads",
-	LinkedInAds: "LinkedIn Ads",
-	TikTokAds:   "TikTok Ads",
-	Costs:       "Cost sheet",
+	MetaAds:      "Meta Ads",
+	GoogleAds:    "Google Ads",
+	LinkedInAds:  "LinkedIn Ads",
+	TikTokAds:    "TikTok Ads",
+	MicrosoftAds: "Microsoft Ads",
+	XAds:         "X Ads",
+	PinterestAds: "Pinterest Ads",
+	SnapchatAds:  "Snapchat Ads",
+	MetaPosts:    "Facebook & Instagram (organic)",
+	LinkedInPage: "LinkedIn page",
+	XOrganic:     "X (organic)",
+	YouTube:      "YouTube",
+	GA4:          "Google Analytics 4",
+	CRM:          "CRM",
+	Costs:        "Cost sheet",
+	Invoices:     "Invoices",
+	FX:           "Exchange rates",
 }
+
+// A Kind groups platforms by what their exports hold.
+type Kind int
+
+// The kinds of input.
+const (
+	KindOther     Kind = iota
+	KindPaid           // ad platforms: spend, delivery, conversions
+	KindOrganic        // page and post analytics: no spend
+	KindAnalytics      // web analytics: sessions, key events, revenue by source
+	KindSales          // CRM or sales: leads, customers won, revenue
+	KindFinance        // cost sheets, invoices, exchange rates
+)
+
+// Kind returns what p's exports hold.
+func (p Platform) Kind() Kind {
+	switch p {
+	case MetaAds, GoogleAds, LinkedInAds, TikTokAds, MicrosoftAds, XAds, PinterestAds, SnapchatAds:
+		return KindPaid
+	case MetaPosts, LinkedInPage, XOrganic, YouTube:
+		return KindOrganic
+	case GA4:
+		return KindAnalytics
+	case CRM:
+		return KindSales
+	case Costs, Invoices, FX:
+		return KindFinance
+	}
+	return KindOther
+}
+
+// IsPaid reports whether p is an ad platform.
+func (p Platform) IsPaid() bool { return p.Kind() == KindPaid }
+
+// IsOrganic reports whether p is an organic page or channel.
+func (p Platform) IsOrganic() bool { return p.Kind() == KindOrganic }
 
 // Name returns the display name of p ("Meta Ads"), or p itself when unknown.
 func (p Platform) Name() string {
@@ -63,6 +126,14 @@ const (
 	FAddsToCart
 	FCheckouts
 	FLandingPageViews
+	FPosts           // posts, tweets or videos published
+	FFollowers       // follower count at the end of the row's day (a level)
+	FWatchTime       // watch time in hours
+	FSessions        // web sessions (GA4)
+	FEngagedSessions // engaged web sessions (GA4)
+	FKeyEvents       // GA4 key events (formerly conversions)
+	FRevenue         // analytics or CRM revenue (not platform-reported value)
+	FCustomers       // customers won (CRM)
 )
 
 // A Source points at the row a record came from.
@@ -105,6 +176,30 @@ type Record struct {
 	Leads, Conversions, Purchases Qty
 	AddsToCart, Checkouts         Qty
 
+	// Organic content. Posts is the number of posts the row stands for (1
+	// for a post-level export). Followers is a level, not a flow: it is
+	// never summed (see Totals). WatchHours is watch time in hours.
+	Posts          int64
+	Followers      int64
+	FollowersKnown bool
+	WatchHours     Qty
+	// Post names the post a row is about (its title or the start of its
+	// text) and PostLink its permalink or id; Published is when it was
+	// published. Lifetime is true when the row's metrics are lifetime
+	// totals up to the export date rather than the row's day (Meta
+	// Business Suite posts): a later export of the same month differs.
+	Post, PostLink string
+	Published      time.Time
+	Lifetime       bool
+
+	// Web analytics and sales. Channel is the platform the row's traffic or
+	// sale is attributed to (a GA4 source/medium mapped to meta_ads,
+	// linkedin_page, ...), "" when it is not a social or ad platform.
+	Channel                   Platform
+	Sessions, EngagedSessions int64
+	KeyEvents, Customers      Qty
+	Revenue                   Money // analytics or CRM revenue, in Currency
+
 	Has    Fields // which metrics the export provides
 	Source Source
 }
@@ -137,6 +232,9 @@ func (r *Record) Validate() error {
 		{"reactions", r.Reactions}, {"comments", r.Comments}, {"shares", r.Shares},
 		{"saves", r.Saves}, {"video views", r.VideoViews}, {"follows", r.Follows},
 		{"landing page views", r.LandingPageViews},
+		{"posts", r.Posts}, {"followers", r.Followers}, {"sessions", r.Sessions},
+		{"engaged sessions", r.EngagedSessions}, {"watch time", int64(r.WatchHours)},
+		{"key events", int64(r.KeyEvents)}, {"customers", int64(r.Customers)},
 		{"leads", int64(r.Leads)}, {"conversions", int64(r.Conversions)},
 		{"purchases", int64(r.Purchases)}, {"adds to cart", int64(r.AddsToCart)},
 		{"checkouts", int64(r.Checkouts)},

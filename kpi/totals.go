@@ -1,5 +1,7 @@
 package kpi
 
+import "time"
+
 // Totals are the sums of a group of records in one currency. Ratios are
 // never stored here: they are computed from these sums (Σ/Σ).
 type Totals struct {
@@ -12,6 +14,18 @@ type Totals struct {
 	VideoViews, Follows, LandingPageViews        int64
 	Leads, Conversions, Purchases                Qty
 	AddsToCart, Checkouts                        Qty
+
+	Posts                     int64
+	WatchHours                Qty
+	Sessions, EngagedSessions int64
+	KeyEvents, Customers      Qty
+	Revenue                   Money
+
+	// Followers is a level: the count of the latest day added
+	// (FollowersDay), never a sum.
+	Followers      int64
+	FollowersKnown bool
+	FollowersDay   time.Time
 
 	// Reach is known only when one record with a reach was added, or when a
 	// platform's own de-duplicated total supplied it (SetReach). Reach is
@@ -49,6 +63,20 @@ func (t *Totals) Add(r *Record) {
 	t.Purchases += r.Purchases
 	t.AddsToCart += r.AddsToCart
 	t.Checkouts += r.Checkouts
+	t.Posts += r.Posts
+	t.WatchHours += r.WatchHours
+	t.Sessions += r.Sessions
+	t.EngagedSessions += r.EngagedSessions
+	t.KeyEvents += r.KeyEvents
+	t.Customers += r.Customers
+	t.Revenue += r.Revenue
+	if r.FollowersKnown {
+		day := r.Day
+		if day.IsZero() {
+			day = r.Span.To
+		}
+		t.setFollowers(r.Followers, day)
+	}
 	t.Has |= r.Has
 }
 
@@ -80,8 +108,29 @@ func (t *Totals) Merge(u Totals) {
 	t.Purchases += u.Purchases
 	t.AddsToCart += u.AddsToCart
 	t.Checkouts += u.Checkouts
+	t.Posts += u.Posts
+	t.WatchHours += u.WatchHours
+	t.Sessions += u.Sessions
+	t.EngagedSessions += u.EngagedSessions
+	t.KeyEvents += u.KeyEvents
+	t.Customers += u.Customers
+	t.Revenue += u.Revenue
+	if u.FollowersKnown {
+		t.setFollowers(u.Followers, u.FollowersDay)
+	}
 	t.Reach, t.ReachKnown = reach, known
 	t.Has |= u.Has
+}
+
+// setFollowers keeps the follower count of the latest day; on the same
+// day (two pages, two accounts) the counts add up.
+func (t *Totals) setFollowers(n int64, day time.Time) {
+	switch {
+	case !t.FollowersKnown || day.After(t.FollowersDay):
+		t.Followers, t.FollowersDay, t.FollowersKnown = n, day, true
+	case day.Equal(t.FollowersDay):
+		t.Followers += n
+	}
 }
 
 // SetReach records a de-duplicated reach for the whole group, such as the
