@@ -111,7 +111,7 @@ func (r *run) use(rec kpi.Record) error {
 		r.st.Used++
 		return nil
 	}
-	if rec.Currency == "" && r.opts.RequireCurrency {
+	if rec.Currency == "" && r.opts.RequireCurrency && rec.Has&kpi.MoneyFields != 0 {
 		return fmt.Errorf("%s: %w: the export states no currency; set currency for this input in roibook.yaml", r.in.Name, ErrNoCurrency)
 	}
 	r.st.Used++

@@ -136,6 +136,10 @@ const (
 	FCustomers       // customers won (CRM)
 )
 
+// MoneyFields are the metrics that are amounts of money: a record with
+// none of them needs no currency (organic posts, web sessions).
+const MoneyFields = FSpend | FConversionValue | FRevenue
+
 // A Source points at the row a record came from.
 type Source struct {
 	File string // as the user gave it
