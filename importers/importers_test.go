@@ -141,6 +141,21 @@ func metrics(r kpi.Record) string {
 	if r.ConversionValue != 0 {
 		s += " value=" + r.ConversionValue.String()
 	}
+	if r.Revenue != 0 {
+		s += " revenue=" + r.Revenue.String()
+	}
+	if r.Channel != "" {
+		s += " channel=" + string(r.Channel)
+	}
+	if r.Post != "" || r.PostLink != "" {
+		s += fmt.Sprintf(" post=%q link=%q", r.Post, r.PostLink)
+	}
+	if !r.Published.IsZero() {
+		s += " published=" + r.Published.Format("2006-01-02T15:04")
+	}
+	if r.Lifetime {
+		s += " lifetime"
+	}
 	return strings.TrimSpace(s)
 }
 
@@ -176,6 +191,20 @@ func totalsMetrics(t kpi.Totals) string {
 	addQ("purchases", t.Purchases)
 	addQ("adds_to_cart", t.AddsToCart)
 	addQ("checkouts", t.Checkouts)
+	add("posts", t.Posts)
+	if t.FollowersKnown {
+		parts = append(parts, fmt.Sprintf("followers=%d", t.Followers))
+	}
+	if t.WatchHours != 0 {
+		parts = append(parts, "watch_hours="+kpi.Money(t.WatchHours).String())
+	}
+	add("sessions", t.Sessions)
+	add("engaged_sessions", t.EngagedSessions)
+	addQ("key_events", t.KeyEvents)
+	addQ("customers", t.Customers)
+	if t.Records > 1 && t.Revenue != 0 {
+		parts = append(parts, "revenue="+t.Revenue.String())
+	}
 	if t.Records > 1 && t.ConversionValue != 0 {
 		parts = append(parts, "value="+t.ConversionValue.String())
 	}
