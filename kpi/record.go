@@ -175,7 +175,8 @@ type Record struct {
 	// parts below when it has none.
 	Engagements                   int64
 	Reactions, Comments, Shares   int64
-	Saves, VideoViews, Follows    int64
+	Saves, VideoViews             int64
+	Follows                       int64 // new followers, net of losses where the export nets them (may be negative)
 	LandingPageViews              int64
 	Leads, Conversions, Purchases Qty
 	AddsToCart, Checkouts         Qty
@@ -234,7 +235,7 @@ func (r *Record) Validate() error {
 		{"impressions", r.Impressions}, {"reach", r.Reach}, {"clicks", r.Clicks},
 		{"link clicks", r.LinkClicks}, {"engagements", r.Engagements},
 		{"reactions", r.Reactions}, {"comments", r.Comments}, {"shares", r.Shares},
-		{"saves", r.Saves}, {"video views", r.VideoViews}, {"follows", r.Follows},
+		{"saves", r.Saves}, {"video views", r.VideoViews},
 		{"landing page views", r.LandingPageViews},
 		{"posts", r.Posts}, {"followers", r.Followers}, {"sessions", r.Sessions},
 		{"engaged sessions", r.EngagedSessions}, {"watch time", int64(r.WatchHours)},
