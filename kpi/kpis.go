@@ -57,7 +57,7 @@ func (in Inputs) TotalCost() Money { return in.Spend + in.OtherCosts }
 type Choices struct {
 	CTRClicks         string // "link_clicks" (default) or "clicks"
 	CPCClicks         string // "link_clicks" (default) or "clicks"
-	EngagementBase    string // "impressions" (default) or "reach"
+	EngagementBase    string // "impressions" (default), "reach" or "followers"
 	ConversionBase    string // "link_clicks" (default), "impressions" or "reach"
 	PrimaryConversion string // "conversions" (default), "purchases" or "leads"
 }
@@ -86,7 +86,8 @@ type KPI struct {
 
 // Operands are the names a KPI's Excel form may use, each a sum over the scope.
 var Operands = []string{"spend", "impressions", "reach", "clicks", "link_clicks", "engagements",
-	"leads", "conversions", "purchases", "revenue", "other_costs", "total_cost", "modelled_value"}
+	"leads", "conversions", "purchases", "revenue", "other_costs", "total_cost", "modelled_value",
+	"posts", "followers", "video_views", "watch_hours"}
 
 // Operand returns the value of a named operand for in, as a float.
 func Operand(in Inputs, name string) float64 {
@@ -117,6 +118,14 @@ func Operand(in Inputs, name string) float64 {
 		return in.TotalCost().Float64()
 	case "modelled_value":
 		return in.ModelledValue.Float64()
+	case "posts":
+		return float64(in.Posts)
+	case "followers":
+		return float64(in.Followers)
+	case "video_views":
+		return float64(in.VideoViews)
+	case "watch_hours":
+		return in.WatchHours.Float64()
 	}
 	panic("kpi: unknown operand " + name)
 }
@@ -124,14 +133,18 @@ func Operand(in Inputs, name string) float64 {
 var operandField = map[string]Fields{
 	"impressions": FImpressions, "reach": FReach, "clicks": FClicks, "link_clicks": FLinkClicks,
 	"engagements": FEngagements, "leads": FLeads, "conversions": FConversions, "purchases": FPurchases,
-	// Attributed revenue is platform-reported conversion value (revenue
-	// source "platforms"): a scope whose exports have none has no revenue.
-	"revenue": FConversionValue,
+	// Attributed revenue comes from the configured source: a scope with no
+	// revenue from it (a LinkedIn export has no conversion value) has no
+	// revenue, which is not a revenue of 0. Scopes set FRevenue.
+	"revenue":   FRevenue,
+	"posts":     FPosts,
+	"followers": FFollowers, "video_views": FVideoViews, "watch_hours": FWatchTime,
 }
 
 var operandWords = map[string]string{
 	"link_clicks": "link clicks", "clicks": "all clicks", "impressions": "impressions", "reach": "reach",
-	"conversions": "conversions", "purchases": "purchases", "leads": "leads",
+	"conversions": "conversions", "purchases": "purchases", "leads": "leads", "followers": "followers",
+	"posts": "posts", "engagements": "engagements", "total_cost": "total cost",
 }
 
 // div builds a KPI computing num/den×scale, blank when den is 0.
@@ -148,7 +161,7 @@ func div(key, name, num, den string, scale float64, f Format, words string) KPI 
 	}
 	return KPI{Key: key, Name: name, Formula: words, Excel: excel, Format: f, Needs: needs,
 		Compute: func(in Inputs) Ratio {
-			if den == "reach" && !in.ReachKnown {
+			if den == "reach" && !in.ReachKnown || den == "followers" && !in.FollowersKnown {
 				return Ratio{}
 			}
 			r := ratio(Operand(in, num)*scale, Operand(in, den))
@@ -177,7 +190,7 @@ func Definitions(c Choices) []KPI {
 	}
 	w := func(op string) string { return operandWords[op] }
 	roi := func(key, name, num, den, words string) KPI {
-		return KPI{Key: key, Name: name, Formula: words, Format: FormatPercent, Needs: []Fields{FConversionValue},
+		return KPI{Key: key, Name: name, Formula: words, Format: FormatPercent, Needs: []Fields{FRevenue},
 			Excel: fmt.Sprintf(`IF({%s}=0,"",(%s-{%s})/{%s})`, den, num, den, den),
 			Compute: func(in Inputs) Ratio {
 				n := 0.0
@@ -206,6 +219,26 @@ func Definitions(c Choices) []KPI {
 	}
 }
 
+// OrganicDefinitions returns the KPIs of organic pages and channels, in
+// display order. Organic has no spend: its cost is the cost-sheet lines
+// scoped to the platform (staff time, production), so cost per engagement
+// and ROI read total cost.
+func OrganicDefinitions(c Choices) []KPI {
+	base := c.EngagementBase
+	if base == "" {
+		base = DefaultChoices().EngagementBase
+	}
+	roi, _ := Find(Definitions(c), "roi")
+	roi.Key, roi.Name = "organic_roi", "Organic ROI"
+	return []KPI{
+		div("engagement_rate", "Engagement rate", "engagements", base, 1, FormatPercent, "engagements / "+operandWords[base]+" × 100"),
+		div("engagements_per_post", "Engagements per post", "engagements", "posts", 1, FormatRatio, "engagements / posts published"),
+		div("ctr", "CTR", "link_clicks", "impressions", 1, FormatPercent, "link clicks / impressions × 100"),
+		div("cost_per_engagement", "Cost per engagement", "total_cost", "engagements", 1, FormatMoney, "cost of the page (cost-sheet lines scoped to it) / engagements"),
+		roi,
+	}
+}
+
 // Find returns the KPI with key from defs.
 func Find(defs []KPI, key string) (KPI, bool) {
 	for _, k := range defs {
@@ -225,7 +258,7 @@ func Find(defs []KPI, key string) (KPI, bool) {
 // attributed revenue.
 func (k KPI) Restricted() bool {
 	for _, f := range k.Needs {
-		if f != FConversionValue {
+		if f != FRevenue {
 			return true
 		}
 	}

@@ -21,7 +21,7 @@ func GoalMetrics() []string {
 }
 
 // OperandField returns the metric an operand needs from the exports
-// ("leads" needs FLeads, "revenue" FConversionValue); ok is false for the
+// ("leads" needs FLeads, "revenue" FRevenue); ok is false for the
 // money operands every scope has (spend, costs, modelled value).
 func OperandField(name string) (f Fields, ok bool) {
 	f, ok = operandField[name]

@@ -113,6 +113,9 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		t := c.totals
 		row := Row{Platform: k.platform, Day: k.day, Span: k.span, Account: k.account, Campaign: k.campaign,
 			Currency: k.currency, Rate: x, SpendOriginal: t.Spend, ValueOriginal: t.ConversionValue, Source: sourceRef(c)}
+		if t.Has&kpi.FConversionValue != 0 && opts.RevenueSource == "platforms" {
+			t.Has |= kpi.FRevenue // platform-reported value is the attributed revenue
+		}
 		t.Spend = convert(x, t.Spend, opts.Currency)
 		t.ConversionValue = convert(x, t.ConversionValue, opts.Currency)
 		row.Totals = t
@@ -276,6 +279,9 @@ func convert(x kpi.Rate, m kpi.Money, currency string) kpi.Money {
 func finishScope(r *Report, s *Scope, opts Options) {
 	in := &s.Inputs
 	in.Revenue = in.ConversionValue
+	if in.Has&kpi.FConversionValue != 0 {
+		in.Has |= kpi.FRevenue
+	}
 	for _, a := range valueActions(opts.ActionValues, &in.Totals) {
 		in.ModelledValue += a.Total
 	}
@@ -311,6 +317,9 @@ func finishScope(r *Report, s *Scope, opts Options) {
 	}
 	for _, c := range camps {
 		ci := kpi.Inputs{Totals: c.Totals, Revenue: c.Totals.ConversionValue}
+		if ci.Has&kpi.FConversionValue != 0 {
+			ci.Has |= kpi.FRevenue
+		}
 		c.Values = values(r.KPIs, ci)
 		s.Campaigns = append(s.Campaigns, *c)
 	}

@@ -66,9 +66,10 @@ type Scope struct {
 	Aggregated kpi.Totals
 }
 
-// HasRevenue reports whether the scope's exports report revenue at all
-// (conversion value): a LinkedIn export has none, which is not a revenue of 0.
-func (s *Scope) HasRevenue() bool { return s.Inputs.Has&kpi.FConversionValue != 0 }
+// HasRevenue reports whether the scope has attributed revenue from the
+// configured source at all: a LinkedIn export has no conversion value,
+// which is not a revenue of 0.
+func (s *Scope) HasRevenue() bool { return s.Inputs.Has&kpi.FRevenue != 0 }
 
 // TotalCost is the scope's ad spend plus its other costs.
 func (s *Scope) TotalCost() kpi.Money { return s.Inputs.TotalCost() }

@@ -25,6 +25,15 @@ func values(defs []kpi.KPI, in kpi.Inputs) map[string]kpi.Ratio {
 const allFields = kpi.FSpend | kpi.FImpressions | kpi.FClicks | kpi.FLinkClicks | kpi.FEngagements |
 	kpi.FLeads | kpi.FConversions | kpi.FConversionValue | kpi.FPurchases
 
+// withRevenue adds FRevenue where conversion value is reported: with the
+// default revenue source, platform-reported value is the attributed revenue.
+func withRevenue(has kpi.Fields) kpi.Fields {
+	if has&kpi.FConversionValue != 0 {
+		has |= kpi.FRevenue
+	}
+	return has
+}
+
 // platformSpec describes a platform of a generated report.
 type platformSpec struct {
 	platform  kpi.Platform
@@ -93,7 +102,7 @@ func makeReport(spec reportSpec) *reportgen.Report {
 					Conversions: kpi.Qty(conv * kpi.Micro), Purchases: kpi.Qty(conv * kpi.Micro),
 					Leads:           kpi.Qty(float64(int64(conv/3)) * kpi.Micro),
 					ConversionValue: kpi.MoneyFromFloat(float64(int64(conv*ps.aov*100)) / 100),
-					Has:             ps.has, Source: kpi.Source{File: "x.csv", Line: 2},
+					Has:             withRevenue(ps.has), Source: kpi.Source{File: "x.csv", Line: 2},
 				}
 				ct.Add(&rec)
 				if !ps.noDays {

@@ -83,7 +83,7 @@ var dataKeyOfAction = map[string]string{
 var fieldWords = map[kpi.Fields]string{
 	kpi.FImpressions: "impressions", kpi.FReach: "reach", kpi.FClicks: "clicks", kpi.FLinkClicks: "link clicks",
 	kpi.FEngagements: "engagements", kpi.FLeads: "leads", kpi.FConversions: "conversions", kpi.FPurchases: "purchases",
-	kpi.FConversionValue: "conversion value (revenue)", kpi.FSpend: "spend",
+	kpi.FConversionValue: "conversion value (revenue)", kpi.FRevenue: "attributed revenue", kpi.FSpend: "spend",
 }
 
 var roiKeys = map[string]bool{"media_roi": true, "roi": true, "roi_incl_modelled": true}
