@@ -25,6 +25,12 @@ const (
 	XOrganic     Platform = "x_organic"     // X (Twitter) analytics
 	YouTube      Platform = "youtube"       // YouTube Studio
 
+	// SocialPaid and SocialOrganic are the channels of GA4's channel
+	// groups "Paid Social" and "Organic Social": any paid or organic
+	// social platform, as GA4 channel groups do not name the network.
+	SocialPaid    Platform = "social_paid"
+	SocialOrganic Platform = "social_organic"
+
 	GA4 Platform = "ga4" // Google Analytics 4: sessions, key events, revenue by source
 	CRM Platform = "crm" // a CRM or sales export: leads, customers won, revenue
 

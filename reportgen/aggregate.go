@@ -12,7 +12,8 @@ import (
 )
 
 // rowKey is the reporting grain: one row per platform, day (or span),
-// account, campaign and original currency.
+// account, campaign and original currency; organic rows also per post,
+// analytics and sales rows per channel.
 type rowKey struct {
 	platform kpi.Platform
 	day      time.Time
@@ -20,15 +21,20 @@ type rowKey struct {
 	account  string
 	campaign string
 	currency string
+	channel  kpi.Platform
+	post     string // post link or id; the title when a post has neither
 }
 
 type cell struct {
-	totals kpi.Totals
-	file   string
-	first  int // first and last source line in file
-	last   int
-	n      int      // rows of file booked here
-	others []string // other files that fed the row
+	totals    kpi.Totals
+	post      string // post title
+	published time.Time
+	lifetime  bool
+	file      string
+	first     int // first and last source line in file
+	last      int
+	n         int      // rows of file booked here
+	others    []string // other files that fed the row
 }
 
 // An Aggregator sums records at the reporting grain as they stream in, so
@@ -49,6 +55,9 @@ func NewAggregator(currency string, rates map[string]kpi.Rate) *Aggregator {
 // Add books r. It fails when r's currency is neither the reporting currency
 // nor in the rate table: a missing rate is never taken as 1.
 func (a *Aggregator) Add(r kpi.Record) error {
+	if r.Has&kpi.MoneyFields == 0 && r.Currency == "" {
+		r.Currency = a.currency // no money: nothing to convert
+	}
 	if r.Currency == "" {
 		return fmt.Errorf("%s: the export states no currency; set currency for this input in roibook.yaml", r.Source)
 	}
@@ -58,13 +67,18 @@ func (a *Aggregator) Add(r kpi.Record) error {
 				r.Source, r.Currency, r.Currency, a.currency)
 		}
 	}
-	k := rowKey{platform: r.Platform, day: r.Day, span: r.Span, account: r.Account, campaign: r.Campaign, currency: r.Currency}
+	k := rowKey{platform: r.Platform, day: r.Day, span: r.Span, account: r.Account, campaign: r.Campaign,
+		currency: r.Currency, channel: r.Channel, post: r.PostLink}
+	if k.post == "" {
+		k.post = r.Post
+	}
 	if !r.Day.IsZero() {
 		k.span = kpi.Period{}
 	}
 	c := a.cells[k]
 	if c == nil {
-		c = &cell{file: r.Source.File, first: r.Source.Line, last: r.Source.Line}
+		c = &cell{file: r.Source.File, first: r.Source.Line, last: r.Source.Line,
+			post: r.Post, published: r.Published, lifetime: r.Lifetime}
 		a.cells[k] = c
 	}
 	c.totals.Add(&r)

@@ -25,6 +25,10 @@ type Options struct {
 	Branding         Branding
 	Commentary       string
 	OnBadRows        string
+	// RateSources says where each rate of Rates comes from (roibook.yaml,
+	// or a rates file and how the rate was derived).
+	RateSources map[string]string
+	Invoices    []kpi.Invoice // invoices of the period, in their currencies
 }
 
 // An ActionValue is the configured value of one action.
@@ -81,9 +85,6 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 	if opts.RevenueSource == "" {
 		opts.RevenueSource = "platforms"
 	}
-	if opts.RevenueSource != "platforms" {
-		return nil, fmt.Errorf("revenue_source %s: no %s export is among the inputs; roibook reads platform-reported revenue (revenue_source: platforms) for now", opts.RevenueSource, opts.RevenueSource)
-	}
 	r := &Report{
 		Client: opts.Client, Currency: opts.Currency, Period: opts.Period,
 		BusinessModel: opts.BusinessModel, RevenueSource: opts.RevenueSource,
@@ -112,7 +113,15 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		}
 		t := c.totals
 		row := Row{Platform: k.platform, Day: k.day, Span: k.span, Account: k.account, Campaign: k.campaign,
-			Currency: k.currency, Rate: x, SpendOriginal: t.Spend, ValueOriginal: t.ConversionValue, Source: sourceRef(c)}
+			Currency: k.currency, Rate: x, SpendOriginal: t.Spend, ValueOriginal: t.ConversionValue, Source: sourceRef(c),
+			Channel: k.channel, Post: c.post, Published: c.published, Lifetime: c.lifetime}
+		if k.platform.IsOrganic() {
+			row.PostLink = k.post
+			if k.post == c.post {
+				row.PostLink = ""
+			}
+		}
+		t.Revenue = convert(x, t.Revenue, opts.Currency)
 		if t.Has&kpi.FConversionValue != 0 && opts.RevenueSource == "platforms" {
 			t.Has |= kpi.FRevenue // platform-reported value is the attributed revenue
 		}
@@ -122,6 +131,23 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		r.Rows = append(r.Rows, row)
 	}
 	slices.SortFunc(r.Rows, compareRows)
+	var organicRows, webRows, salesRows []Row
+	paid := r.Rows[:0]
+	for _, row := range r.Rows {
+		switch row.Platform.Kind() {
+		case kpi.KindOrganic:
+			organicRows = append(organicRows, row)
+		case kpi.KindAnalytics:
+			webRows = append(webRows, row)
+		case kpi.KindSales:
+			salesRows = append(salesRows, row)
+		default:
+			paid = append(paid, row)
+		}
+	}
+	r.Rows = paid
+	r.Web = buildChannels(webRows)
+	r.Sales = buildChannels(salesRows)
 
 	// Scopes.
 	byPlatform := map[kpi.Platform]*Scope{}
@@ -143,6 +169,7 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 	platformReach(byPlatform, sources)
 
 	// Costs, in the reporting currency.
+	var allCosts kpi.Money
 	for _, c := range costs {
 		x, err := rate(c.Currency)
 		if err != nil {
@@ -160,6 +187,14 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		}
 		line.Amount = c.Booked(x, line.Spend, kpi.Decimals(opts.Currency))
 		r.Costs = append(r.Costs, line)
+		allCosts += line.Amount
+		if c.Platform.IsOrganic() {
+			// An organic page's cost belongs to the organic part.
+			if !slices.ContainsFunc(organicRows, func(row Row) bool { return row.Platform == c.Platform }) {
+				r.Warnings = append(r.Warnings, fmt.Sprintf("%s: cost scoped to %s, which has no data in this report: counted in the paid and organic total only", c.Source, c.Platform))
+			}
+			continue
+		}
 		r.Total.Inputs.OtherCosts += line.Amount
 		if c.Platform != "" {
 			if s := byPlatform[c.Platform]; s != nil {
@@ -192,14 +227,30 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		finishScope(r, &r.Platforms[i], opts)
 	}
 
+	if err := applyRevenueSource(r); err != nil {
+		return nil, err
+	}
+	for i := range r.Platforms {
+		r.Platforms[i].Values = values(r.KPIs, r.Platforms[i].Inputs)
+	}
+	r.Total.Values = values(r.KPIs, r.Total.Inputs)
+	restrictTotal(r, &r.Total)
+	r.Organic = buildOrganic(r, organicRows, r.Costs, opts)
+	r.Together = buildTogether(r, allCosts)
+
 	goals, err := evaluateGoals(r, opts.Goals)
 	if err != nil {
 		return nil, err
 	}
 	r.Goals = goals
 
+	buildInvoices(r, opts.Invoices, rate)
 	for cur, x := range opts.Rates {
-		r.Rates = append(r.Rates, RateUsed{Currency: cur, Rate: x, Used: usedRates[cur]})
+		src := opts.RateSources[cur]
+		if src == "" {
+			src = "roibook.yaml"
+		}
+		r.Rates = append(r.Rates, RateUsed{Currency: cur, Rate: x, Used: usedRates[cur], Source: src})
 	}
 	slices.SortFunc(r.Rates, func(a, b RateUsed) int { return cmp.Compare(a.Currency, b.Currency) })
 

@@ -26,9 +26,20 @@ type Report struct {
 	KPIs    []kpi.KPI
 	Choices kpi.Choices
 
-	Total     Scope   // every platform together
-	Platforms []Scope // one per platform present, in PlatformOrder
-	Rows      []Row   // the reporting grain: the Data sheet
+	Total     Scope   // every ad platform together
+	Platforms []Scope // one per ad platform present, in PlatformOrder
+	Rows      []Row   // the ad platforms' reporting grain: the Data sheet
+
+	// Organic pages and channels, web analytics and sales: each nil when
+	// no input of its kind is in the report.
+	Organic *Organic
+	Web     *Channels // GA4
+	Sales   *Channels // CRM
+	// Together is paid and organic together: every cost, the attributed
+	// revenue of both, engagements of both. Nil without organic inputs.
+	Together *Scope
+
+	Invoices []InvoiceLine
 
 	Costs   []CostLine
 	Actions []Action // action values behind the modelled value
@@ -64,6 +75,9 @@ type Scope struct {
 	Days      []Day      // in date order; rows covering a span are not in Days
 	// Aggregated sums the rows that cover a span rather than a day.
 	Aggregated kpi.Totals
+	// TopPosts are an organic platform's posts with the most engagements,
+	// at most TopPostsMax.
+	TopPosts []Post
 }
 
 // HasRevenue reports whether the scope has attributed revenue from the
@@ -105,6 +119,13 @@ type Row struct {
 	ValueOriginal     kpi.Money  // conversion value as exported
 	Totals            kpi.Totals // money in the reporting currency
 	Source            string     // "meta.csv:2-31", where the row came from
+
+	// Organic rows: the post the row is about.
+	Post, PostLink string
+	Published      time.Time
+	Lifetime       bool // metrics are lifetime totals up to the export date
+	// Analytics and sales rows: the platform the row is attributed to.
+	Channel kpi.Platform
 }
 
 // A CostLine is one cost-sheet line, costed in the reporting currency.
@@ -146,7 +167,8 @@ type Goal struct {
 type RateUsed struct {
 	Currency string
 	Rate     kpi.Rate
-	Used     bool // some record or cost line was converted with it
+	Used     bool   // some record or cost line was converted with it
+	Source   string // "roibook.yaml", or the rates file and how the rate was derived
 }
 
 // DataCheck summarizes what a reader of the figures must know about the
@@ -180,5 +202,8 @@ func (r *Report) DataCheck() string {
 	return "Data check: " + strings.Join(parts, "; ") + ". Details on the workbook's Sources sheet."
 }
 
-// PlatformOrder is the fixed order of platforms in the report.
-var PlatformOrder = []kpi.Platform{kpi.MetaAds, kpi.GoogleAds, kpi.LinkedInAds, kpi.TikTokAds}
+// PlatformOrder is the fixed order of platforms in the report: ad
+// platforms, then organic pages and channels.
+var PlatformOrder = []kpi.Platform{kpi.MetaAds, kpi.GoogleAds, kpi.LinkedInAds, kpi.TikTokAds,
+	kpi.MicrosoftAds, kpi.XAds, kpi.PinterestAds, kpi.SnapchatAds,
+	kpi.MetaPosts, kpi.LinkedInPage, kpi.XOrganic, kpi.YouTube}

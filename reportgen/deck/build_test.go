@@ -24,7 +24,7 @@ func builtReport(tb testing.TB) *reportgen.Report {
 	has := kpi.FSpend | kpi.FImpressions | kpi.FClicks | kpi.FLinkClicks | kpi.FConversions |
 		kpi.FConversionValue | kpi.FLeads | kpi.FPurchases
 	line := 2
-	for pi, p := range reportgen.PlatformOrder {
+	for pi, p := range reportgen.PlatformOrder[:4] {
 		cur := "EUR"
 		if p == kpi.LinkedInAds {
 			cur = "USD"
