@@ -101,6 +101,14 @@ type Config struct {
 	CTRClicks         string // link_clicks, clicks (CPC uses the same)
 	ConversionBase    string // link_clicks, impressions, reach
 	OnBadRows         string // stop, skip
+	// OnOverlap decides what happens when two exports of one platform and
+	// account report the same day of the same campaign: add (both count,
+	// with a warning), newest (the newer file replaces the older one for
+	// those days) or error.
+	OnOverlap string
+	// Channels extend the built-in mapping of GA4 source / medium (and CRM
+	// sources) to platforms; they are tried first, in file order.
+	Channels []Channel
 
 	ActionValues []ActionValue // in file order
 	Goals        []Goal        // in file order
@@ -119,6 +127,15 @@ type Input struct {
 	Currency string       // for exports that state no currency; "" for none
 	Platform kpi.Platform // overrides detection; "" to detect
 	Line     int          // line of the entry in the file
+}
+
+// A Channel maps a traffic source to a platform: Source matches a GA4
+// session source (a domain also matches its subdomains), Medium the
+// medium ("" for any).
+type Channel struct {
+	Source, Medium string
+	Platform       kpi.Platform
+	Line           int
 }
 
 // An ActionValue is what one action is worth, in the reporting currency.
@@ -161,10 +178,11 @@ var (
 	revenueSources     = []string{"platforms", "ga4", "crm"}
 	primaryConversions = []string{"conversions", "purchases", "leads"}
 	businessModels     = []string{"ecommerce", "b2b", "saas", "local", "publisher"}
-	engagementBases    = []string{"impressions", "reach"}
+	engagementBases    = []string{"impressions", "reach", "followers"}
 	ctrClicks          = []string{"link_clicks", "clicks"}
 	conversionBases    = []string{"link_clicks", "impressions", "reach"}
 	onBadRows          = []string{"stop", "skip"}
+	onOverlap          = []string{"add", "newest", "error"}
 	directions         = []string{"at_least", "at_most"}
 )
 
@@ -179,6 +197,7 @@ func DefaultConfig() *Config {
 		CTRClicks:         "link_clicks",
 		ConversionBase:    "link_clicks",
 		OnBadRows:         "stop",
+		OnOverlap:         "add",
 		lines:             map[string]int{},
 	}
 }
@@ -325,7 +344,7 @@ type decoder struct {
 
 var topKeys = []string{"client", "currency", "period", "inputs", "cost_sheets", "rates", "revenue_source",
 	"primary_conversion", "action_values", "goals", "business_model", "engagement_rate_base", "ctr_clicks",
-	"conversion_rate_base", "on_bad_rows", "branding", "commentary"}
+	"conversion_rate_base", "on_bad_rows", "on_overlap", "channels", "branding", "commentary"}
 
 // decode reads data into d.c. It returns false when the file as a whole
 // cannot be read (a syntax error, not a map of settings), so that
@@ -413,6 +432,10 @@ func (d *decoder) decode(data []byte) bool {
 			c.ConversionBase, _ = d.text(v, id, oneOf(conversionBases))
 		case "on_bad_rows":
 			c.OnBadRows, _ = d.text(v, id, oneOf(onBadRows))
+		case "on_overlap":
+			c.OnOverlap, _ = d.text(v, id, oneOf(onOverlap))
+		case "channels":
+			d.channels(v, id)
 		case "branding":
 			d.branding(v, id)
 		case "commentary":
@@ -704,7 +727,7 @@ func (d *decoder) period(n ast.Node, id string) {
 
 const (
 	inputWant    = "a path or glob such as exports/*.csv, or {path: ..., currency: ..., platform: ...}"
-	platformWant = "meta_ads, google_ads, linkedin_ads or tiktok_ads"
+	platformWant = "a platform key: meta_ads, google_ads, linkedin_ads, tiktok_ads, microsoft_ads, x_ads, pinterest_ads, snapchat_ads, meta_posts, linkedin_page, x_organic, youtube, ga4, crm, invoices or fx"
 )
 
 func (d *decoder) inputs(n ast.Node, id string) {
@@ -880,6 +903,40 @@ func (d *decoder) goals(n ast.Node, id string) {
 	})
 }
 
+const (
+	channelWant         = "a map with source, optional medium, and platform, such as {source: newsletter.example.com, medium: social, platform: linkedin_page}"
+	channelPlatformWant = "an ad or organic platform such as meta_ads or linkedin_page"
+)
+
+func (d *decoder) channels(n ast.Node, id string) {
+	d.list(n, id, "a list of "+channelWant, func(e ast.Node, eid string) {
+		m, ok := e.(*ast.MappingNode)
+		if !ok {
+			d.errs.add(line(e), id, "got %s, want %s", describe(e), channelWant)
+			return
+		}
+		ch := Channel{Line: line(e)}
+		d.mapping(m, eid, []string{"source", "medium", "platform"}, func(key, kid string, v ast.Node) {
+			switch key {
+			case "source":
+				ch.Source, _ = d.text(v, kid, "a source such as newsletter.example.com")
+			case "medium":
+				ch.Medium, _ = d.text(v, kid, "a medium such as social or cpc")
+			case "platform":
+				s, _ := d.text(v, kid, channelPlatformWant)
+				ch.Platform = kpi.Platform(s)
+			}
+		})
+		if strings.TrimSpace(ch.Source) == "" {
+			d.errs.add(ch.Line, eid+".source", "missing, want %s", channelWant)
+		}
+		if ch.Platform == "" {
+			d.errs.add(ch.Line, eid+".platform", "missing, want %s", channelPlatformWant)
+		}
+		d.c.Channels = append(d.c.Channels, ch)
+	})
+}
+
 func (d *decoder) branding(n ast.Node, id string) {
 	m, ok := d.mapOf(n, id, "a map with name, logo and primary_color")
 	if !ok {
@@ -962,6 +1019,11 @@ func (c *Config) validate(l *errList) {
 	enum("ctr_clicks", c.CTRClicks, ctrClicks)
 	enum("conversion_rate_base", c.ConversionBase, conversionBases)
 	enum("on_bad_rows", c.OnBadRows, onBadRows)
+	enum("on_overlap", c.OnOverlap, onOverlap)
+	for i, ch := range c.Channels {
+		id := fmt.Sprintf("channels.%d", i)
+		check(id+".platform", ch.Platform.IsPaid() || ch.Platform.IsOrganic(), "got %q, want %s", ch.Platform, channelPlatformWant)
+	}
 
 	codes := make([]string, 0, len(c.Rates))
 	for code := range c.Rates {
