@@ -6,12 +6,15 @@ package engine
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -151,6 +154,7 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	ropts.FileRank = fileRank(cfg, sources)
 	rep, err := reportgen.Build(ropts, agg, costs, sources)
 	if err != nil {
 		return nil, err
@@ -221,6 +225,15 @@ func openInput(cfg *config.Config, path string) (*importers.Input, error) {
 	return in, nil
 }
 
+// inputPath returns the path of an input file from its name in the
+// report (relative to the configuration's folder, or as given).
+func inputPath(cfg *config.Config, name string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(cfg.Dir, filepath.FromSlash(name))
+}
+
 // detect finds the importer for in, or the one the configuration names.
 func detect(in *importers.Input, platform kpi.Platform) (importers.Detector, error) {
 	if platform != "" {
@@ -229,13 +242,37 @@ func detect(in *importers.Input, platform kpi.Platform) (importers.Detector, err
 	return importers.Detect(in, importers.Detectors())
 }
 
+// fileRank orders the input files from older to newer, for on_overlap:
+// newest: by modification time, then by their order among the inputs.
+func fileRank(cfg *config.Config, sources []kpi.FileStats) map[string]int {
+	type file struct {
+		name string
+		mod  time.Time
+		pos  int
+	}
+	var fs []file
+	for i, s := range sources {
+		f := file{name: s.File, pos: i}
+		if st, err := os.Stat(inputPath(cfg, s.File)); err == nil {
+			f.mod = st.ModTime()
+		}
+		fs = append(fs, f)
+	}
+	slices.SortStableFunc(fs, func(a, b file) int { return cmp.Or(a.mod.Compare(b.mod), cmp.Compare(a.pos, b.pos)) })
+	rank := make(map[string]int, len(fs))
+	for i, f := range fs {
+		rank[f.name] = i
+	}
+	return rank
+}
+
 // reportOptions maps the configuration to the report builder's options.
 func reportOptions(cfg *config.Config) (reportgen.Options, error) {
 	o := reportgen.Options{
 		Client: cfg.Client, Currency: cfg.Currency, Period: cfg.Period, Rates: cfg.Rates,
 		RevenueSource: cfg.RevenueSource, Choices: cfg.Choices(), BusinessModel: cfg.BusinessModel,
 		Branding:   reportgen.Branding{Name: cfg.Branding.Name, PrimaryColor: cfg.Branding.PrimaryColor},
-		Commentary: cfg.Commentary, OnBadRows: cfg.OnBadRows,
+		Commentary: cfg.Commentary, OnBadRows: cfg.OnBadRows, OnOverlap: cfg.OnOverlap,
 	}
 	for _, a := range cfg.ActionValues {
 		o.ActionValues = append(o.ActionValues, reportgen.ActionValue{Action: a.Action, Value: a.Value})

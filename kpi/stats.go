@@ -48,12 +48,15 @@ type FileStats struct {
 	Columns  []Column `json:"columns,omitempty"`
 	Unmapped []string `json:"unmapped,omitempty"`
 
-	Rows          int    `json:"rows"` // data rows read, totals rows included
-	Used          int    `json:"used"`
-	OutsidePeriod int    `json:"outside_period"`
-	Aggregates    int    `json:"aggregates"` // used rows covering a span, not one day
-	Skipped       []Note `json:"skipped,omitempty"`
-	Rejected      []Note `json:"rejected,omitempty"`
+	Rows          int `json:"rows"` // data rows read, totals rows included
+	Used          int `json:"used"`
+	OutsidePeriod int `json:"outside_period"`
+	// Replaced counts the used rows a newer export replaced (on_overlap:
+	// newest); they are no longer in Used.
+	Replaced   int    `json:"replaced,omitempty"`
+	Aggregates int    `json:"aggregates"` // used rows covering a span, not one day
+	Skipped    []Note `json:"skipped,omitempty"`
+	Rejected   []Note `json:"rejected,omitempty"`
 
 	// Totals sums every valid data row of the file, in the file's currency,
 	// whatever the report period; PlatformTotals is the export's own totals

@@ -35,6 +35,15 @@ type cell struct {
 	last      int
 	n         int      // rows of file booked here
 	others    []string // other files that fed the row
+	// shares splits totals by file once a second file feeds the row, so
+	// that an overlap can be resolved (Options.OnOverlap).
+	shares map[string]*share
+}
+
+// A share is one file's part of a row fed by several files.
+type share struct {
+	totals kpi.Totals
+	rows   int
 }
 
 // An Aggregator sums records at the reporting grain as they stream in, so
@@ -80,6 +89,18 @@ func (a *Aggregator) Add(r kpi.Record) error {
 		c = &cell{file: r.Source.File, first: r.Source.Line, last: r.Source.Line,
 			post: r.Post, published: r.Published, lifetime: r.Lifetime}
 		a.cells[k] = c
+	}
+	if c.shares == nil && r.Source.File != c.file {
+		c.shares = map[string]*share{c.file: {totals: c.totals, rows: c.n}}
+	}
+	if c.shares != nil {
+		sh := c.shares[r.Source.File]
+		if sh == nil {
+			sh = &share{}
+			c.shares[r.Source.File] = sh
+		}
+		sh.totals.Add(&r)
+		sh.rows++
 	}
 	c.totals.Add(&r)
 	if r.Source.File == c.file {

@@ -3,7 +3,6 @@ package reportgen
 import (
 	"cmp"
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,7 +27,12 @@ type Options struct {
 	// RateSources says where each rate of Rates comes from (roibook.yaml,
 	// or a rates file and how the rate was derived).
 	RateSources map[string]string
-	Invoices    []kpi.Invoice // invoices of the period, in their currencies
+	// OnOverlap is the policy for exports reporting the same account on
+	// the same day (OverlapAdd by default); FileRank orders files from
+	// older to newer (higher is newer) for OverlapNewest.
+	OnOverlap string
+	FileRank  map[string]int
+	Invoices  []kpi.Invoice // invoices of the period, in their currencies
 }
 
 // An ActionValue is the configured value of one action.
@@ -103,6 +107,12 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		usedRates[cur] = true
 		return x, nil
 	}
+
+	overlapWarnings, replaced, err := resolveOverlaps(agg, opts.OnOverlap, opts.FileRank)
+	if err != nil {
+		return nil, err
+	}
+	r.Warnings = append(r.Warnings, overlapWarnings...)
 
 	// Rows at the reporting grain, money converted.
 	r.Rows = make([]Row, 0, len(agg.cells))
@@ -255,6 +265,13 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 	slices.SortFunc(r.Rates, func(a, b RateUsed) int { return cmp.Compare(a.Currency, b.Currency) })
 
 	r.Sources = append([]kpi.FileStats(nil), sources...)
+	for i := range r.Sources {
+		if n := replaced[r.Sources[i].File]; n > 0 {
+			r.Sources[i].Replaced = n
+			r.Sources[i].Used -= n
+			r.Sources[i].Warnings = append(r.Sources[i].Warnings, fmt.Sprintf("%d %s replaced by a newer export of the same account and days (on_overlap: newest)", n, plural(n, "row", "rows")))
+		}
+	}
 	slices.SortStableFunc(r.Sources, func(a, b kpi.FileStats) int { return cmp.Compare(a.File, b.File) })
 	used, outside := 0, 0
 	for _, s := range r.Sources {
@@ -273,9 +290,6 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 	if used == 0 && outside > 0 {
 		return nil, fmt.Errorf("no export row falls in the period %s (%d rows are outside it): check period in roibook.yaml or --period", opts.Period, outside)
 	}
-	if w := overlapWarning(agg); w != "" {
-		r.Warnings = append(r.Warnings, w)
-	}
 	withValue := 0
 	for _, s := range r.Platforms {
 		if s.Inputs.ConversionValue != 0 {
@@ -286,26 +300,6 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		r.Warnings = append(r.Warnings, "revenue is platform-reported conversion value: each platform uses its own attribution window, and two platforms may claim the same sale")
 	}
 	return r, nil
-}
-
-// overlapWarning describes the rows at the reporting grain that add up
-// figures from more than one file: two exports covering the same days of
-// the same campaign count them twice.
-func overlapWarning(agg *Aggregator) string {
-	n := 0
-	pairs := map[string]bool{}
-	for _, c := range agg.cells {
-		if len(c.others) > 0 {
-			n++
-			pairs[c.file+" and "+strings.Join(c.others, ", ")] = true
-		}
-	}
-	if n == 0 {
-		return ""
-	}
-	names := slices.Sorted(maps.Keys(pairs))
-	return fmt.Sprintf("%d %s of the same platform, day, account and campaign add up figures from more than one file (%s): check that the exports do not overlap",
-		n, plural(n, "row", "rows"), strings.Join(names, "; "))
 }
 
 func plural(n int, one, many string) string {

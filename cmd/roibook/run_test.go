@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -350,11 +351,16 @@ func TestReport_InputMistakes(t *testing.T) {
 		}, nil, 1, "period: missing"},
 		{"no row in the period", nil, []string{"--period", "2026-11"}, 1, "no export row falls in the period 2026-11"},
 		{"overlapping exports", func(t *testing.T, dir string) {
-			b, _ := os.ReadFile(filepath.Join(dir, meta))
-			lines := strings.SplitAfter(string(b), "\n")
-			// The header and the first day's rows again, as a second export.
-			os.WriteFile(filepath.Join(dir, "exports", "meta first day.csv"), []byte(strings.Join(lines[:1], "")+strings.Join(lines[2:5], "")), 0o644)
-		}, nil, 0, "add up figures from more than one file"},
+			writeFirstDayAgain(t, dir, meta)
+		}, nil, 0, "report the same account on 1 day, 3 rows of the same campaign and day: both are added up"},
+		{"overlapping exports refused", func(t *testing.T, dir string) {
+			writeFirstDayAgain(t, dir, meta)
+			setConfig(t, dir, "on_overlap: error\n")
+		}, nil, 1, "overlapping exports: exports/Northwind-Outdoor-Oct-2026-daily-campaigns.csv and exports/meta first day.csv report the same account on 1 day"},
+		{"overlapping exports, newest wins", func(t *testing.T, dir string) {
+			writeFirstDayAgain(t, dir, meta)
+			setConfig(t, dir, "on_overlap: newest\n")
+		}, nil, 0, "3 rows replaced by a newer export of the same account and days"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -371,6 +377,38 @@ func TestReport_InputMistakes(t *testing.T) {
 				t.Errorf("a failed report left %v", entries)
 			}
 		})
+	}
+}
+
+// writeFirstDayAgain writes the header and the first day's rows of the
+// Meta export again, as a second, newer export.
+func writeFirstDayAgain(t *testing.T, dir, meta string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, meta))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(b), "\n")
+	second := filepath.Join(dir, "exports", "meta first day.csv")
+	if err := os.WriteFile(second, []byte(lines[0]+strings.Join(lines[2:5], "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(second, later, later); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// setConfig appends settings to the sample's roibook.yaml.
+func setConfig(t *testing.T, dir, yaml string) {
+	t.Helper()
+	cfg := filepath.Join(dir, "roibook.yaml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(b, yaml...), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -1,0 +1,75 @@
+package reportgen
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/roibook/roibook/kpi"
+)
+
+// TestResolveOverlaps: two exports of one account and day. add keeps both,
+// newest keeps the newer file's figures (and drops a campaign only the
+// older one has for that day), error refuses.
+func TestResolveOverlaps(t *testing.T) {
+	day := kpi.Day(2026, 10, 1)
+	build := func() *Aggregator {
+		a := NewAggregator("EUR", nil)
+		add := func(file, campaign string, line int, spend int64) {
+			if err := a.Add(kpi.Record{Platform: kpi.MetaAds, Day: day, Account: "A", Campaign: campaign, Currency: "EUR",
+				Spend: kpi.Money(spend * kpi.Micro), Has: kpi.FSpend, Source: kpi.Source{File: file, Line: line}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		add("old.csv", "Brand", 2, 100)
+		add("old.csv", "Paused", 3, 7)
+		add("new.csv", "Brand", 2, 120)
+		// Another day of the old file only: not an overlap.
+		if err := a.Add(kpi.Record{Platform: kpi.MetaAds, Day: day.AddDate(0, 0, 1), Account: "A", Campaign: "Brand", Currency: "EUR",
+			Spend: 50 * kpi.Micro, Has: kpi.FSpend, Source: kpi.Source{File: "old.csv", Line: 4}}); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	spend := func(a *Aggregator) kpi.Money {
+		var s kpi.Money
+		for _, c := range a.cells {
+			s += c.totals.Spend
+		}
+		return s
+	}
+	rank := map[string]int{"old.csv": 0, "new.csv": 1}
+	tests := []struct {
+		policy   string
+		spend    kpi.Money
+		replaced int
+		message  string
+	}{
+		{OverlapAdd, 277 * kpi.Micro, 0, "new.csv and old.csv report the same account on 1 day, 1 row of the same campaign and day: both are added up"},
+		{OverlapNewest, 170 * kpi.Micro, 2, "the newer file's rows are used"},
+		{OverlapError, 0, 0, "overlapping exports: new.csv and old.csv report the same account on 1 day"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.policy, func(t *testing.T) {
+			a := build()
+			ws, replaced, err := resolveOverlaps(a, tc.policy, rank)
+			if tc.policy == OverlapError {
+				if err == nil || !strings.Contains(err.Error(), tc.message) {
+					t.Fatalf("err = %v, want %q", err, tc.message)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ws) != 1 || !strings.Contains(ws[0], tc.message) {
+				t.Errorf("warnings = %q, want one with %q", ws, tc.message)
+			}
+			if got := spend(a); got != tc.spend {
+				t.Errorf("spend = %s, want %s", got, tc.spend)
+			}
+			if replaced["old.csv"] != tc.replaced || replaced["new.csv"] != 0 {
+				t.Errorf("replaced = %v, want old.csv: %d", replaced, tc.replaced)
+			}
+		})
+	}
+}
