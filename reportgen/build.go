@@ -461,6 +461,13 @@ func evaluateGoals(r *Report, specs []GoalSpec) ([]Goal, error) {
 					scope = &r.Platforms[i]
 				}
 			}
+			if o := r.Organic; o != nil {
+				for i := range o.Platforms {
+					if o.Platforms[i].Platform == g.Platform {
+						scope = &o.Platforms[i]
+					}
+				}
+			}
 		}
 		res := Goal{Metric: g.Metric, Platform: g.Platform, Direction: g.Direction, Target: g.Target, TargetValue: g.Target, Status: "n/a"}
 		if k, ok := kpi.Find(r.KPIs, g.Metric); ok {
