@@ -55,6 +55,17 @@ type TotalsJSON struct {
 	Conversions *json.Number `json:"conversions"`
 	Revenue     *json.Number `json:"revenue"`
 	Leads       *json.Number `json:"leads"`
+	// Organic, analytics and sales metrics, omitted when the file has none.
+	Posts           *json.Number `json:"posts,omitempty"`
+	Engagements     *json.Number `json:"engagements,omitempty"`
+	Follows         *json.Number `json:"follows,omitempty"`
+	Followers       *json.Number `json:"followers,omitempty"` // at the latest day
+	VideoViews      *json.Number `json:"video_views,omitempty"`
+	WatchHours      *json.Number `json:"watch_hours,omitempty"`
+	Sessions        *json.Number `json:"sessions,omitempty"`
+	EngagedSessions *json.Number `json:"engaged_sessions,omitempty"`
+	KeyEvents       *json.Number `json:"key_events,omitempty"`
+	Customers       *json.Number `json:"customers,omitempty"`
 }
 
 func totalsJSON(t kpi.Totals) *TotalsJSON {
@@ -65,15 +76,31 @@ func totalsJSON(t kpi.Totals) *TotalsJSON {
 		x := json.Number(v)
 		return &x
 	}
-	return &TotalsJSON{
+	i := func(f kpi.Fields, v int64) *json.Number { return n(f, strconv.FormatInt(v, 10)) }
+	tj := &TotalsJSON{
 		Spend:       n(kpi.FSpend, t.Spend.String()),
-		Impressions: n(kpi.FImpressions, strconv.FormatInt(t.Impressions, 10)),
-		Clicks:      n(kpi.FClicks, strconv.FormatInt(t.Clicks, 10)),
-		LinkClicks:  n(kpi.FLinkClicks, strconv.FormatInt(t.LinkClicks, 10)),
+		Impressions: i(kpi.FImpressions, t.Impressions),
+		Clicks:      i(kpi.FClicks, t.Clicks),
+		LinkClicks:  i(kpi.FLinkClicks, t.LinkClicks),
 		Conversions: n(kpi.FConversions, t.Conversions.String()),
 		Revenue:     n(kpi.FConversionValue, t.ConversionValue.String()),
 		Leads:       n(kpi.FLeads, t.Leads.String()),
+
+		Posts: i(kpi.FPosts, t.Posts), Follows: i(kpi.FFollows, t.Follows),
+		VideoViews: i(kpi.FVideoViews, t.VideoViews), WatchHours: n(kpi.FWatchTime, t.WatchHours.String()),
+		Sessions: i(kpi.FSessions, t.Sessions), EngagedSessions: i(kpi.FEngagedSessions, t.EngagedSessions),
+		KeyEvents: n(kpi.FKeyEvents, t.KeyEvents.String()), Customers: n(kpi.FCustomers, t.Customers.String()),
 	}
+	if tj.Revenue == nil {
+		tj.Revenue = n(kpi.FRevenue, t.Revenue.String()) // analytics or CRM revenue
+	}
+	if t.Has.Any(kpi.FPosts | kpi.FSessions | kpi.FCustomers | kpi.FFollowers | kpi.FWatchTime) {
+		tj.Engagements = i(kpi.FEngagements, t.Engagements)
+	}
+	if t.FollowersKnown {
+		tj.Followers = i(kpi.FFollowers, t.Followers)
+	}
+	return tj
 }
 
 // String lists the totals for a person: "spend 12.50, impressions 1000, …, leads n/a".
@@ -83,7 +110,13 @@ func (t *TotalsJSON) String() string {
 		name string
 		v    *json.Number
 	}{{"spend", t.Spend}, {"impressions", t.Impressions}, {"clicks", t.Clicks}, {"link clicks", t.LinkClicks},
-		{"conversions", t.Conversions}, {"revenue", t.Revenue}, {"leads", t.Leads}} {
+		{"conversions", t.Conversions}, {"revenue", t.Revenue}, {"leads", t.Leads},
+		{"posts", t.Posts}, {"engagements", t.Engagements}, {"follows", t.Follows}, {"followers", t.Followers},
+		{"video views", t.VideoViews}, {"watch hours", t.WatchHours}, {"sessions", t.Sessions},
+		{"engaged sessions", t.EngagedSessions}, {"key events", t.KeyEvents}, {"customers", t.Customers}} {
+		if f.v == nil && len(parts) >= 7 {
+			continue // organic, analytics and sales metrics show only when present
+		}
 		v := "n/a"
 		if f.v != nil {
 			v = f.v.String()

@@ -142,6 +142,9 @@ const (
 	FCustomers       // customers won (CRM)
 )
 
+// Any reports whether f holds any of g.
+func (f Fields) Any(g Fields) bool { return f&g != 0 }
+
 // MoneyFields are the metrics that are amounts of money: a record with
 // none of them needs no currency (organic posts, web sessions).
 const MoneyFields = FSpend | FConversionValue | FRevenue
