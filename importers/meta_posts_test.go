@@ -130,7 +130,7 @@ func TestMetaPosts_Post(t *testing.T) {
 	long := strings.Repeat("é", 100)
 	tests := []struct {
 		name, title, description, permalink string
-		post, link                           string
+		post, link                          string
 	}{
 		{"title", "Autumn glazes", "Caption", "https://fb/p/1", "Autumn glazes", "https://fb/p/1"},
 		{"description when no title", "", "\"Line one\nline two\"", "https://fb/p/1", "Line one", "https://fb/p/1"},
