@@ -18,6 +18,12 @@ var (
 	ErrNoCurrency        = errors.New("no currency")
 )
 
+// ErrLegacyXLS is the cause of opening a legacy binary Excel file (OLE2,
+// magic bytes D0 CF 11 E0 A1 B1 1A E1). No Go reader of the format is
+// both maintained and free of known panics on real files, so roibook asks
+// for the file saved as .xlsx instead.
+var ErrLegacyXLS = errors.New("a legacy Excel .xls file; roibook reads .xlsx")
+
 // A ParseError is a bad value in an export. It prints as
 //
 //	FILE:LINE: column L "Header": got "VALUE", want WHAT

@@ -28,6 +28,13 @@ func fixtures(tb testing.TB, platform kpi.Platform) []string {
 		}
 		out = append(out, m...)
 	}
+	// A legacy .xls fixture is expected to be refused by Open: its golden
+	// is NAME.err.golden with the message (see openOrDump).
+	xls, err := filepath.Glob(filepath.Join("testdata", string(platform), "*.xls"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out = append(out, xls...)
 	sort.Strings(out)
 	return out
 }
@@ -44,6 +51,10 @@ func TestImporters(t *testing.T) {
 			}
 			for _, file := range files {
 				t.Run(filepath.Base(file), func(t *testing.T) {
+					if filepath.Ext(file) == ".xls" {
+						checkGolden(t, file, openErrDump(t, file))
+						return
+					}
 					in := mustOpen(t, file)
 					d, err := importers.Detect(in, importers.Detectors())
 					if err != nil {
@@ -71,6 +82,21 @@ func mustOpen(tb testing.TB, file string) *importers.Input {
 		tb.Fatalf("OpenBytes(%s): %v", file, err)
 	}
 	return in
+}
+
+// openErrDump opens a fixture that Open must refuse (a legacy .xls) and
+// renders the error as an error golden holds it.
+func openErrDump(tb testing.TB, file string) string {
+	tb.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := importers.OpenBytes(filepath.Base(file), data); err != nil {
+		return "error:\n" + err.Error() + "\n"
+	}
+	tb.Errorf("OpenBytes(%s) accepted a file it must refuse", file)
+	return ""
 }
 
 // importDump imports in and renders the records and stats (or the error)

@@ -51,6 +51,8 @@ type Input struct {
 
 	open func() (io.ReadCloser, error)
 	sum  string // SHA-256 of the bytes, once a Rows stream has read them all
+
+	sheet string // the xlsx sheet read; "" for the first one (see OpenSheet)
 }
 
 // Open sniffs the file at path: xlsx or text, its encoding and delimiter,
@@ -109,7 +111,7 @@ func newInput(name string, size int64, open func() (io.ReadCloser, error)) (*Inp
 	case bytes.HasPrefix(sniff, []byte("PK\x03\x04")):
 		in.Format = "xlsx"
 	case bytes.HasPrefix(sniff, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, fmt.Errorf("%s: a legacy binary .xls file; save it as .xlsx or .csv and run again", name)
+		return nil, fmt.Errorf("%s: %w: save it as .xlsx in Excel and run again", name, ErrLegacyXLS)
 	default:
 		in.Format = "csv"
 		in.Encoding = sniffEncoding(sniff)
@@ -276,6 +278,12 @@ func (in *Input) Rows() (Rows, error) {
 			return nil, fmt.Errorf("%s: %w", in.Name, err)
 		}
 		done()
+		if in.sheet != "" {
+			if err := x.SetSheet(in.sheet); err != nil {
+				x.Close()
+				return nil, fmt.Errorf("%s: %w", in.Name, err)
+			}
+		}
 		rs, err := x.Rows()
 		if err != nil {
 			x.Close()
@@ -362,4 +370,51 @@ func (s *xlsxStream) Err() error {
 func (s *xlsxStream) Close() error {
 	s.Rows.Close()
 	return s.file.Close()
+}
+
+// OpenSheet is Open for one named sheet of an .xlsx workbook: Head and Rows
+// read that sheet instead of the first one. The name is compared without
+// case and surrounding space; the error lists the workbook's sheets when
+// none has it. A workbook such as a LinkedIn page "updates" export holds
+// two tables (daily metrics first, one row per post second): Open reads
+// the first, OpenSheet(path, "Update engagement") the other. A file that
+// is not an .xlsx workbook is an error.
+func OpenSheet(path, sheet string) (*Input, error) {
+	in, err := Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return in.withSheet(sheet)
+}
+
+// OpenBytesSheet is OpenSheet for a file already in memory.
+func OpenBytesSheet(name string, data []byte, sheet string) (*Input, error) {
+	in, err := OpenBytes(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return in.withSheet(sheet)
+}
+
+// Sheet returns the name of the sheet an .xlsx input reads as given to
+// OpenSheet, or "" when it reads the first sheet (and for text files).
+func (in *Input) Sheet() string { return in.sheet }
+
+// withSheet points in at the named sheet and reads its head again.
+func (in *Input) withSheet(sheet string) (*Input, error) {
+	if in.Format != "xlsx" {
+		return nil, fmt.Errorf("%s: sheet %q: only an .xlsx workbook has sheets", in.Name, sheet)
+	}
+	in.sheet = sheet
+	in.Head, in.HeadLines = nil, nil
+	rows, err := in.Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for len(in.Head) < HeadRows && rows.Next() {
+		in.Head = append(in.Head, append([]string(nil), rows.Record()...))
+		in.HeadLines = append(in.HeadLines, rows.Line())
+	}
+	return in, nil
 }

@@ -1,4 +1,5 @@
-// Package xlsxrows reads the rows of an .xlsx file's first sheet as text,
+// Package xlsxrows reads the rows of one sheet of an .xlsx file (the first,
+// or one chosen by name) as text,
 // with size limits so that a zip bomb is an error rather than an
 // out-of-memory crash. It is the only importer code that uses the xlsx library.
 package xlsxrows
@@ -20,6 +21,9 @@ const (
 
 // ErrTooLarge is returned for a file that unpacks past MaxUnzipped.
 var ErrTooLarge = errors.New("xlsx unpacks to more than the size limit")
+
+// ErrNoSheet is returned by SetSheet for a sheet name the workbook lacks.
+var ErrNoSheet = errors.New("no sheet named")
 
 // File is an open workbook.
 type File struct {
@@ -47,13 +51,33 @@ func open(r io.Reader, maxUnzipped int64) (*File, error) {
 	return &File{f: f, sheet: sheets[0]}, nil
 }
 
-// Sheet returns the name of the sheet that Rows reads (the first one).
+// Sheet returns the name of the sheet that Rows reads: the first one,
+// unless SetSheet chose another.
 func (x *File) Sheet() string { return x.sheet }
+
+// Sheets returns the names of the workbook's sheets, in workbook order.
+func (x *File) Sheets() []string { return x.f.GetSheetList() }
+
+// SetSheet makes Rows read the sheet named name (compared without case and
+// surrounding space) instead of the first one. The error lists the
+// workbook's sheets when none has that name.
+func (x *File) SetSheet(name string) error {
+	want := strings.ToLower(strings.TrimSpace(name))
+	var names []string
+	for _, s := range x.f.GetSheetList() {
+		if strings.ToLower(strings.TrimSpace(s)) == want {
+			x.sheet = s
+			return nil
+		}
+		names = append(names, fmt.Sprintf("%q", s))
+	}
+	return fmt.Errorf("%w %q; the workbook has %s", ErrNoSheet, name, strings.Join(names, ", "))
+}
 
 // Close releases the workbook and its temporary files.
 func (x *File) Close() error { return x.f.Close() }
 
-// Rows iterates over the first sheet's rows. Cell values are raw: numbers
+// Rows iterates over the chosen sheet's rows. Cell values are raw: numbers
 // as stored ("42.59"), dates as serial numbers ("46296"), text as is.
 type Rows struct {
 	rows *excelize.Rows
@@ -62,7 +86,7 @@ type Rows struct {
 	err  error
 }
 
-// Rows starts reading the first sheet from its first row.
+// Rows starts reading the chosen sheet (see Sheet) from its first row.
 func (x *File) Rows() (*Rows, error) {
 	rs, err := x.f.Rows(x.sheet)
 	if err != nil {
