@@ -33,6 +33,17 @@ const (
 	FX       Platform = "fx"       // exchange rates
 )
 
+// Channels that name no single network. GA4's default channel groups tell
+// paid from organic social traffic but not which network it came from.
+const (
+	// SocialPaid is any paid social platform: GA4 channel groups do not
+	// name the network ("Paid Social").
+	SocialPaid Platform = "social_paid"
+	// SocialOrganic is any organic social platform: GA4 channel groups do
+	// not name the network ("Organic Social").
+	SocialOrganic Platform = "social_organic"
+)
+
 var platformNames = map[Platform]string{
 	MetaAds:      "Meta Ads",
 	GoogleAds:    "Google Ads",
