@@ -66,7 +66,8 @@ type Options struct {
 // All returns every record importer. Adding a platform is one file plus
 // one line here.
 func All() []Importer {
-	return []Importer{Meta{}, GoogleAds{}, LinkedIn{}, TikTok{}}
+	return []Importer{Meta{}, GoogleAds{}, LinkedIn{}, TikTok{},
+		GA4{}, CRM{}}
 }
 
 // Detectors returns every detector: the record importers and the cost sheet.
