@@ -58,6 +58,9 @@ type Options struct {
 	// Currency is empty too. Without it the records' Currency stays empty
 	// and FileStats say so.
 	RequireCurrency bool
+	// ChannelRules map web traffic sources (GA4 source / medium, CRM
+	// sources) to platforms. They are tried before DefaultChannelRules.
+	ChannelRules []ChannelRule
 }
 
 // All returns every record importer. Adding a platform is one file plus
@@ -65,6 +68,7 @@ type Options struct {
 func All() []Importer {
 	return []Importer{Meta{}, GoogleAds{}, LinkedIn{}, TikTok{},
 		MetaPosts{}, LinkedInPage{},
+		GA4{}, CRM{},
 	}
 }
 

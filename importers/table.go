@@ -191,6 +191,9 @@ func compareTotals(sum, pt kpi.Totals, rows int, tol kpi.Money) []string {
 	qty("conversions", kpi.FConversions, sum.Conversions, pt.Conversions)
 	qty("leads", kpi.FLeads, sum.Leads, pt.Leads)
 	money("conversion value", kpi.FConversionValue, sum.ConversionValue, pt.ConversionValue)
+	count("sessions", kpi.FSessions, sum.Sessions, pt.Sessions)
+	qty("key events", kpi.FKeyEvents, sum.KeyEvents, pt.KeyEvents)
+	money("revenue", kpi.FRevenue, sum.Revenue, pt.Revenue)
 	return diffs
 }
 

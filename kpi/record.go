@@ -25,18 +25,23 @@ const (
 	XOrganic     Platform = "x_organic"     // X (Twitter) analytics
 	YouTube      Platform = "youtube"       // YouTube Studio
 
-	// SocialPaid and SocialOrganic are the channels of GA4's channel
-	// groups "Paid Social" and "Organic Social": any paid or organic
-	// social platform, as GA4 channel groups do not name the network.
-	SocialPaid    Platform = "social_paid"
-	SocialOrganic Platform = "social_organic"
-
 	GA4 Platform = "ga4" // Google Analytics 4: sessions, key events, revenue by source
 	CRM Platform = "crm" // a CRM or sales export: leads, customers won, revenue
 
 	Costs    Platform = "costs"    // a cost sheet
 	Invoices Platform = "invoices" // invoices and billing
 	FX       Platform = "fx"       // exchange rates
+)
+
+// Channels that name no single network. GA4's default channel groups tell
+// paid from organic social traffic but not which network it came from.
+const (
+	// SocialPaid is any paid social platform: GA4 channel groups do not
+	// name the network ("Paid Social").
+	SocialPaid Platform = "social_paid"
+	// SocialOrganic is any organic social platform: GA4 channel groups do
+	// not name the network ("Organic Social").
+	SocialOrganic Platform = "social_organic"
 )
 
 var platformNames = map[Platform]string{
