@@ -191,6 +191,8 @@ func compareTotals(sum, pt kpi.Totals, rows int, tol kpi.Money) []string {
 	qty("conversions", kpi.FConversions, sum.Conversions, pt.Conversions)
 	qty("leads", kpi.FLeads, sum.Leads, pt.Leads)
 	money("conversion value", kpi.FConversionValue, sum.ConversionValue, pt.ConversionValue)
+	count("video views", kpi.FVideoViews, sum.VideoViews, pt.VideoViews)
+	qty("watch time (hours)", kpi.FWatchTime, sum.WatchHours, pt.WatchHours)
 	return diffs
 }
 
