@@ -68,6 +68,7 @@ type Options struct {
 func All() []Importer {
 	return []Importer{Meta{}, GoogleAds{}, LinkedIn{}, TikTok{},
 		MetaPosts{}, LinkedInPage{},
+		XOrganic{}, YouTube{},
 		GA4{}, CRM{},
 	}
 }

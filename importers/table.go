@@ -194,6 +194,8 @@ func compareTotals(sum, pt kpi.Totals, rows int, tol kpi.Money) []string {
 	count("sessions", kpi.FSessions, sum.Sessions, pt.Sessions)
 	qty("key events", kpi.FKeyEvents, sum.KeyEvents, pt.KeyEvents)
 	money("revenue", kpi.FRevenue, sum.Revenue, pt.Revenue)
+	count("video views", kpi.FVideoViews, sum.VideoViews, pt.VideoViews)
+	qty("watch time (hours)", kpi.FWatchTime, sum.WatchHours, pt.WatchHours)
 	return diffs
 }
 
