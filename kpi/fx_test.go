@@ -81,17 +81,17 @@ func TestPeriodRates(t *testing.T) {
 		{
 			// A rate quoted the other way (base = the needed currency):
 			// 1 USD in EUR = 0.9234567 / 1 → 0.923457 (half away from zero: ...567 → ...57)
-			name: "rate from the needed currency",
+			name:  "rate from the needed currency",
 			rates: []kpi.FXRate{fx(t, 1, "USD", "EUR", "0.9234567")},
-			p: oct, reporting: "EUR", need: []string{"USD"},
+			p:     oct, reporting: "EUR", need: []string{"USD"},
 			want: map[string]string{"USD": "0.923457"},
 		},
 		{
 			// Exactly half a millionth rounds away from zero: 1.0000005 → 1.000001;
 			// 1.00000049 → 1.
-			name: "half away from zero",
+			name:  "half away from zero",
 			rates: []kpi.FXRate{fx(t, 1, "CHF", "EUR", "1.0000005"), fx(t, 1, "DKK", "EUR", "1.00000049")},
-			p: oct, reporting: "EUR", need: []string{"CHF", "DKK"},
+			p:     oct, reporting: "EUR", need: []string{"CHF", "DKK"},
 			want: map[string]string{"CHF": "1.000001", "DKK": "1"},
 		},
 		{
