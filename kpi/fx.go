@@ -47,20 +47,29 @@ func PeriodRates(rates []FXRate, p Period, reporting string, need []string) (map
 	if reporting == "" {
 		return nil, fmt.Errorf("period rates: no reporting currency")
 	}
+	// Days are keyed by their calendar date, whatever their clock time or
+	// location.
+	type date struct {
+		y int
+		m time.Month
+		d int
+	}
+	dateOf := func(t time.Time) date { y, m, d := t.Date(); return date{y, m, d} }
 	type key struct {
-		day            time.Time
+		day            date
 		base, currency string
 	}
 	seen := map[key]FXRate{}
-	days := map[time.Time]map[string]map[string]*big.Rat{} // day → base → currency → rate
+	days := map[date]map[string]map[string]*big.Rat{} // day → base → currency → rate
 	for _, x := range rates {
-		if !p.Contains(x.Day) {
+		day := dateOf(x.Day)
+		if !p.Contains(time.Date(day.y, day.m, day.d, 0, 0, 0, 0, time.UTC)) {
 			continue
 		}
 		if err := x.Validate(); err != nil {
 			return nil, fmt.Errorf("%s: %w", x.Source, err)
 		}
-		k := key{x.Day, x.Base, x.Currency}
+		k := key{day, x.Base, x.Currency}
 		if prev, ok := seen[k]; ok {
 			if prev.Rate.r.Cmp(x.Rate.r) != 0 {
 				return nil, fmt.Errorf("%s: 1 %s = %s %s on %s, but %s says %s", x.Source, x.Base, x.Rate, x.Currency,
@@ -69,10 +78,10 @@ func PeriodRates(rates []FXRate, p Period, reporting string, need []string) (map
 			continue
 		}
 		seen[k] = x
-		byBase := days[x.Day]
+		byBase := days[day]
 		if byBase == nil {
 			byBase = map[string]map[string]*big.Rat{}
-			days[x.Day] = byBase
+			days[day] = byBase
 		}
 		if byBase[x.Base] == nil {
 			byBase[x.Base] = map[string]*big.Rat{}
@@ -102,7 +111,7 @@ func PeriodRates(rates []FXRate, p Period, reporting string, need []string) (map
 		sum := new(big.Rat)
 		n := 0
 		for d := p.From; !d.After(p.To); d = d.AddDate(0, 0, 1) {
-			byBase := days[d]
+			byBase := days[dateOf(d)]
 			var bases []string
 			var cross *big.Rat
 			for base := range byBase {
