@@ -73,13 +73,14 @@ func All() []Importer {
 	}
 }
 
-// Detectors returns every detector: the record importers and the cost sheet.
+// Detectors returns every detector: the record importers, the cost sheet,
+// the invoice sheet and the exchange-rate files.
 func Detectors() []Detector {
 	var ds []Detector
 	for _, im := range All() {
 		ds = append(ds, im)
 	}
-	return append(ds, CostSheet{})
+	return append(ds, CostSheet{}, InvoiceSheet{}, FXSheet{})
 }
 
 // Detect returns the one detector in from that accepts in. The error wraps

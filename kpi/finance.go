@@ -1,6 +1,9 @@
 package kpi
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // An Invoice is one line of an invoice or billing export: what a platform
 // (or a supplier) billed for a period. Amount is net of tax; Tax is the tax
@@ -30,4 +33,57 @@ type FXRate struct {
 	Currency string
 	Rate     Rate
 	Source   Source
+}
+
+// Validate reports a broken invariant of an invoice: no number, no date, a
+// currency that is not an ISO 4217 code, a service period that is half set
+// or ends before it starts, or a platform that is not an ad platform. A
+// negative Amount (a credit note) is valid.
+func (i Invoice) Validate() error {
+	switch {
+	case i.Number == "":
+		return fmt.Errorf("invoice without a number")
+	case i.Date.IsZero():
+		return fmt.Errorf("invoice %s without a date", i.Number)
+	case !IsCurrency(i.Currency):
+		return fmt.Errorf("invoice %s: currency %q is not an ISO 4217 code", i.Number, i.Currency)
+	case i.Span.From.IsZero() != i.Span.To.IsZero():
+		return fmt.Errorf("invoice %s: service period with one end only", i.Number)
+	case !i.Span.IsZero() && i.Span.To.Before(i.Span.From):
+		return fmt.Errorf("invoice %s: service period %s ends before it starts", i.Number, i.Span)
+	case i.Platform != "" && !i.Platform.IsPaid():
+		return fmt.Errorf("invoice %s: %q is not an ad platform", i.Number, i.Platform)
+	}
+	return nil
+}
+
+// Validate reports a broken invariant of a rate: no day, a base or
+// currency that is not three capital letters (the ECB still lists retired
+// codes such as CYP, so any such code is accepted), the same currency on
+// both sides, or a rate that is unset, zero or negative.
+func (x FXRate) Validate() error {
+	switch {
+	case x.Day.IsZero():
+		return fmt.Errorf("exchange rate without a day")
+	case !isCode(x.Base) || !isCode(x.Currency):
+		return fmt.Errorf("exchange rate %s/%s: want two 3-letter currency codes", x.Base, x.Currency)
+	case x.Base == x.Currency:
+		return fmt.Errorf("exchange rate %s/%s: the same currency on both sides", x.Base, x.Currency)
+	case x.Rate.IsZero() || x.Rate.r.Sign() <= 0:
+		return fmt.Errorf("exchange rate %s/%s on %s: want a positive rate", x.Base, x.Currency, x.Day.Format(time.DateOnly))
+	}
+	return nil
+}
+
+// isCode reports whether s is three capital ASCII letters.
+func isCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
