@@ -323,8 +323,8 @@ func TestBillingExportsNotSupported(t *testing.T) {
 	if !errors.Is(err, importers.ErrUnknownPlatform) {
 		t.Fatalf("Detect(Meta billing report) error = %v, want %v", err, importers.ErrUnknownPlatform)
 	}
-	want := `billing.csv: unrecognized export (first line "Meta information"); known: costs, fx, google_ads, invoices, linkedin_ads, meta_ads, tiktok_ads`
-	if err.Error() != want {
+	want := `billing.csv: unrecognized export (first line "Meta information"); known: `
+	if !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("Detect(Meta billing report) error\n got %q\nwant %q", err, want)
 	}
 }
@@ -343,6 +343,9 @@ func TestFinanceDetectorsClaimNothingElse(t *testing.T) {
 			continue
 		}
 		for _, file := range fixtures(t, p) {
+			if strings.HasSuffix(file, ".xls") {
+				continue // refused when opened: see TestImporters
+			}
 			in := mustOpen(t, file)
 			n++
 			if (importers.InvoiceSheet{}).Detect(in) {
