@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -82,13 +83,14 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		return nil, err
 	}
 	opts := importers.Options{Period: cfg.Period, SkipBadRows: cfg.OnBadRows == "skip", RequireCurrency: true}
-	agg := reportgen.NewAggregator(cfg.Currency, cfg.Rates)
+	opts.ChannelRules = channelRules(cfg)
 	var sources []kpi.FileStats
 	var costs []kpi.Cost
+	var invoices []kpi.Invoice
 	seen := map[string]string{} // SHA-256 → file
-	// sameFile fails on an input whose bytes were already read under
-	// another name: the same export twice would double every figure.
-	// record adds a read file to the sources, with its checksum.
+	// record adds a read file to the sources, with its checksum. It fails
+	// on an input whose bytes were already read under another name: the
+	// same export twice would double every figure.
 	record := func(in *importers.Input, st *kpi.FileStats) error {
 		var err error
 		if st.SHA256, err = in.SHA256(); err != nil {
@@ -101,6 +103,15 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		sources = append(sources, *st)
 		return nil
 	}
+	// Every input is opened and recognized first: exchange-rate files are
+	// read before any export, whose amounts need their rates.
+	type detected struct {
+		inp config.Input
+		in  *importers.Input
+		d   importers.Detector
+	}
+	var files []detected
+	var fxRates []kpi.FXRate
 	for _, inp := range inputs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -113,18 +124,49 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		var st *kpi.FileStats
-		switch d := d.(type) {
-		case importers.Importer:
+		if fx, ok := d.(importers.FXSheet); ok {
 			o := opts
 			o.Currency = inp.Currency
+			rs, st, err := fx.ImportRates(in, o)
+			if err != nil {
+				return nil, err
+			}
+			if err := record(in, st); err != nil {
+				return nil, err
+			}
+			fxRates = append(fxRates, rs...)
+			continue
+		}
+		files = append(files, detected{inp, in, d})
+	}
+	rates, rateSources, err := reportRates(cfg, fxRates, sources)
+	if err != nil {
+		return nil, err
+	}
+	agg := reportgen.NewAggregator(cfg.Currency, rates)
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		in := f.in
+		var st *kpi.FileStats
+		switch d := f.d.(type) {
+		case importers.Importer:
+			o := opts
+			o.Currency = f.inp.Currency
 			st, err = d.Import(in, o, agg.Add)
 		case importers.CostSheet:
 			var cs []kpi.Cost
 			cs, st, err = d.ImportCosts(in, opts)
 			costs = append(costs, cs...)
+		case importers.InvoiceSheet:
+			var is []kpi.Invoice
+			o := opts
+			o.Currency = f.inp.Currency
+			is, st, err = d.ImportInvoices(in, o)
+			invoices = append(invoices, is...)
 		default:
-			err = fmt.Errorf("%s: %s files cannot be imported", in.Name, d.Platform())
+			err = fmt.Errorf("%s: %s files cannot be imported", in.Name, f.d.Platform())
 		}
 		if err != nil {
 			return nil, err
@@ -155,6 +197,7 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		return nil, err
 	}
 	ropts.FileRank = fileRank(cfg, sources)
+	ropts.Rates, ropts.RateSources, ropts.Invoices = rates, rateSources, invoices
 	rep, err := reportgen.Build(ropts, agg, costs, sources)
 	if err != nil {
 		return nil, err
@@ -240,6 +283,52 @@ func detect(in *importers.Input, platform kpi.Platform) (importers.Detector, err
 		return importers.ByPlatform(platform, importers.Detectors())
 	}
 	return importers.Detect(in, importers.Detectors())
+}
+
+// channelRules are the configuration's channel mappings, tried before
+// the built-in ones.
+func channelRules(cfg *config.Config) []importers.ChannelRule {
+	var rules []importers.ChannelRule
+	for _, ch := range cfg.Channels {
+		rules = append(rules, importers.ChannelRule{Source: ch.Source, Medium: ch.Medium, Platform: ch.Platform})
+	}
+	return rules
+}
+
+// reportRates returns the rate table of the report: the fixed rates of
+// roibook.yaml, then, for every other currency the rates files quote in
+// the period, the mean of the period's daily rates (kpi.PeriodRates), and
+// where each rate comes from.
+func reportRates(cfg *config.Config, fx []kpi.FXRate, sources []kpi.FileStats) (map[string]kpi.Rate, map[string]string, error) {
+	rates := maps.Clone(cfg.Rates)
+	from := map[string]string{}
+	if len(fx) == 0 {
+		return rates, from, nil
+	}
+	var need []string
+	files := map[string]bool{}
+	for _, r := range fx {
+		files[r.Source.File] = true
+		for _, c := range []string{r.Base, r.Currency} {
+			if _, fixed := rates[c]; !fixed && c != cfg.Currency && !slices.Contains(need, c) {
+				need = append(need, c)
+			}
+		}
+	}
+	if len(need) == 0 {
+		return rates, from, nil
+	}
+	slices.Sort(need)
+	got, err := kpi.PeriodRates(fx, cfg.Period, cfg.Currency, need)
+	if err != nil {
+		return nil, nil, err
+	}
+	names := strings.Join(slices.Sorted(maps.Keys(files)), ", ")
+	for c, x := range got {
+		rates[c] = x
+		from[c] = fmt.Sprintf("%s: mean of the daily rates of %s", names, cfg.Period)
+	}
+	return rates, from, nil
 }
 
 // fileRank orders the input files from older to newer, for on_overlap:

@@ -35,6 +35,8 @@ type Inspection struct {
 	PlatformTotals *TotalsJSON     `json:"platform_totals"`
 	Check          kpi.TotalsCheck `json:"totals_check"`
 	CostLines      int             `json:"cost_lines,omitempty"`
+	Invoices       int             `json:"invoices,omitempty"` // invoice lines read
+	Rates          int             `json:"rates,omitempty"`    // exchange rates read
 	Warnings       []string        `json:"warnings"`
 	Error          string          `json:"error,omitempty"`
 }
@@ -167,6 +169,14 @@ func inspectOne(path string, period kpi.Period) (Inspection, error) {
 		var costs []kpi.Cost
 		costs, st, err = d.ImportCosts(in, opts)
 		ins.CostLines = len(costs)
+	case importers.InvoiceSheet:
+		var invs []kpi.Invoice
+		invs, st, err = d.ImportInvoices(in, opts)
+		ins.Invoices = len(invs)
+	case importers.FXSheet:
+		var rates []kpi.FXRate
+		rates, st, err = d.ImportRates(in, opts)
+		ins.Rates = len(rates)
 	}
 	if st != nil {
 		ins.Level, ins.Delimiter = st.Level, st.Delimiter
@@ -176,7 +186,7 @@ func inspectOne(path string, period kpi.Period) (Inspection, error) {
 		if st.Currency != "" {
 			c := st.Currency
 			ins.Currency = &c
-		} else if d.Platform() != kpi.Costs {
+		} else if st.Totals.Has.Any(kpi.MoneyFields) {
 			ins.Warnings = append(ins.Warnings, "the export states no currency: set currency for this input in roibook.yaml")
 		}
 		if st.Columns != nil {
@@ -192,7 +202,7 @@ func inspectOne(path string, period kpi.Period) (Inspection, error) {
 		if st.Rejected != nil {
 			ins.Rejected = st.Rejected
 		}
-		if d.Platform() != kpi.Costs {
+		if d.Platform().Kind() != kpi.KindFinance {
 			ins.Totals = totalsJSON(st.Totals)
 		}
 		if st.PlatformTotals != nil {
@@ -239,6 +249,12 @@ func WriteInspections(w io.Writer, list []Inspection) error {
 			fmt.Fprintf(tw, "  currency\tmissing\n")
 		}
 		fmt.Fprintf(tw, "  rows\t%d read, %d used, %d skipped, %d rejected\n", ins.Rows, ins.Used, len(ins.Skipped), len(ins.Rejected))
+		if ins.Invoices > 0 {
+			fmt.Fprintf(tw, "  invoices\t%d\n", ins.Invoices)
+		}
+		if ins.Rates > 0 {
+			fmt.Fprintf(tw, "  exchange rates\t%d\n", ins.Rates)
+		}
 		if ins.CostLines > 0 {
 			fmt.Fprintf(tw, "  cost lines\t%d\n", ins.CostLines)
 		}

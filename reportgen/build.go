@@ -259,6 +259,8 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		src := opts.RateSources[cur]
 		if src == "" {
 			src = "roibook.yaml"
+		} else if !usedRates[cur] {
+			continue // a rates file quotes many currencies: show the ones used
 		}
 		r.Rates = append(r.Rates, RateUsed{Currency: cur, Rate: x, Used: usedRates[cur], Source: src})
 	}
