@@ -350,7 +350,7 @@ const (
 	wantRate     = "an hourly rate like 85.00 (not negative)"
 	wantPercent  = "a percentage like 15 or 15%"
 	wantCurrency = "a currency code such as EUR"
-	wantPlatform = "meta_ads, google_ads, linkedin_ads, tiktok_ads, or empty for all platforms"
+	wantPlatform = "a platform key (meta_ads, google_ads, linkedin_ads, tiktok_ads, microsoft_ads, x_ads, pinterest_ads, snapchat_ads; meta_posts, linkedin_page, x_organic, youtube), or empty for all platforms"
 	wantDay      = "a date like 2026-10-31 (YYYY-MM-DD: 31/10/2026 and 10/31/2026 cannot be told apart)"
 	wantBasis    = "exactly one of amount, hours and rate, or percent_of_spend"
 )
@@ -363,6 +363,13 @@ var costPlatforms = map[string]kpi.Platform{
 	"google ads": kpi.GoogleAds, "google": kpi.GoogleAds,
 	"linkedin ads": kpi.LinkedInAds, "linkedin": kpi.LinkedInAds,
 	"tiktok ads": kpi.TikTokAds, "tiktok": kpi.TikTokAds,
+	"microsoft ads": kpi.MicrosoftAds, "bing ads": kpi.MicrosoftAds, "microsoft advertising": kpi.MicrosoftAds,
+	"x ads": kpi.XAds, "twitter ads": kpi.XAds, "pinterest ads": kpi.PinterestAds, "pinterest": kpi.PinterestAds,
+	"snapchat ads": kpi.SnapchatAds, "snapchat": kpi.SnapchatAds,
+	// Organic pages and channels: staff time on the page, production.
+	"meta posts": kpi.MetaPosts, "facebook page": kpi.MetaPosts, "instagram account": kpi.MetaPosts,
+	"linkedin page": kpi.LinkedInPage, "x organic": kpi.XOrganic, "x": kpi.XOrganic, "twitter": kpi.XOrganic,
+	"youtube": kpi.YouTube, "youtube channel": kpi.YouTube,
 }
 
 // platformKey folds a platform name: lower case, '_' and '-' as spaces.
@@ -458,7 +465,7 @@ func (p *costParser) parse(row costRow, line, width int) (kpi.Cost, error) {
 
 	pl, ok := costPlatforms[platformKey(row.Platform)]
 	if !ok {
-		return c, valueErr(cPlatform, strings.TrimSpace(row.Platform), "one of "+wantPlatform, ErrBadRow)
+		return c, valueErr(cPlatform, strings.TrimSpace(row.Platform), wantPlatform, ErrBadRow)
 	}
 	c.Platform = pl
 

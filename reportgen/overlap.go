@@ -26,6 +26,7 @@ type accountDay struct {
 	account  string
 	day      time.Time
 	span     kpi.Period
+	posts    bool // post-level rows: a page's daily export and its posts export do not overlap
 }
 
 // An overlap is the account-days two or more files both report.
@@ -41,15 +42,34 @@ type overlap struct {
 // others are dropped and counted in replaced (file → rows). It returns the
 // warnings to show.
 func resolveOverlaps(agg *Aggregator, policy string, rank map[string]int) (warnings []string, replaced map[string]int, err error) {
-	files := map[accountDay]map[string]bool{}
+	// The metrics each file reports for each account-day: two files with
+	// no metric in common (a page's followers export and its updates
+	// export) complement each other and do not overlap.
+	reported := map[accountDay]map[string]kpi.Fields{}
 	for k, c := range agg.cells {
-		ad := accountDay{k.platform, k.account, k.day, k.span}
-		if files[ad] == nil {
-			files[ad] = map[string]bool{}
+		ad := accountDay{k.platform, k.account, k.day, k.span, k.post != ""}
+		if reported[ad] == nil {
+			reported[ad] = map[string]kpi.Fields{}
 		}
-		files[ad][c.file] = true
-		for _, f := range c.others {
-			files[ad][f] = true
+		if c.shares == nil {
+			reported[ad][c.file] |= c.totals.Has
+			continue
+		}
+		for f, sh := range c.shares {
+			reported[ad][f] |= sh.totals.Has
+		}
+	}
+	files := map[accountDay]map[string]bool{}
+	for ad, has := range reported {
+		for f, h := range has {
+			for g, i := range has {
+				if f != g && h&i != 0 {
+					if files[ad] == nil {
+						files[ad] = map[string]bool{}
+					}
+					files[ad][f] = true
+				}
+			}
 		}
 	}
 	groups := map[string]*overlap{}
@@ -75,8 +95,10 @@ func resolveOverlaps(agg *Aggregator, policy string, rank map[string]int) (warni
 		if len(c.others) == 0 {
 			continue
 		}
-		ad := accountDay{k.platform, k.account, k.day, k.span}
-		groups[strings.Join(slices.Sorted(maps.Keys(files[ad])), "\x00")].same++
+		ad := accountDay{k.platform, k.account, k.day, k.span, k.post != ""}
+		if g := groups[strings.Join(slices.Sorted(maps.Keys(files[ad])), "\x00")]; g != nil {
+			g.same++
+		}
 	}
 	var descs []string
 	for _, g := range groups {
@@ -93,26 +115,40 @@ func resolveOverlaps(agg *Aggregator, policy string, rank map[string]int) (warni
 	case OverlapNewest:
 		replaced = map[string]int{}
 		for k, c := range agg.cells {
-			ad := accountDay{k.platform, k.account, k.day, k.span}
+			ad := accountDay{k.platform, k.account, k.day, k.span, k.post != ""}
 			keep := newest[ad]
 			if keep == "" {
 				continue
 			}
-			switch {
-			case c.shares != nil:
-				for f, sh := range c.shares {
-					if f != keep {
-						replaced[f] += sh.rows
-					}
-				}
-				if sh := c.shares[keep]; sh != nil {
-					c.totals, c.file, c.n, c.others, c.shares = sh.totals, keep, sh.rows, nil, nil
-				} else {
+			if c.shares == nil {
+				if c.file != keep && files[ad][c.file] {
+					replaced[c.file] += c.n
 					delete(agg.cells, k)
 				}
-			case c.file != keep:
-				replaced[c.file] += c.n
+				continue
+			}
+			// Keep the newest file's part and the parts of files that do
+			// not overlap (other metrics); drop the rest.
+			var kept kpi.Totals
+			var keptFiles []string
+			rows := 0
+			for _, f := range slices.Sorted(maps.Keys(c.shares)) {
+				sh := c.shares[f]
+				if f != keep && files[ad][f] {
+					replaced[f] += sh.rows
+					continue
+				}
+				kept.Merge(sh.totals)
+				keptFiles = append(keptFiles, f)
+				rows += sh.rows
+			}
+			if len(keptFiles) == 0 {
 				delete(agg.cells, k)
+				continue
+			}
+			c.totals, c.file, c.n, c.others = kept, keptFiles[0], c.shares[keptFiles[0]].rows, keptFiles[1:]
+			if len(keptFiles) == 1 {
+				c.shares = nil
 			}
 		}
 		for _, d := range descs {
