@@ -63,7 +63,7 @@ type Options struct {
 // All returns every record importer. Adding a platform is one file plus
 // one line here.
 func All() []Importer {
-	return []Importer{Meta{}, GoogleAds{}, LinkedIn{}, TikTok{}, Microsoft{}}
+	return []Importer{Meta{}, GoogleAds{}, LinkedIn{}, TikTok{}, Microsoft{}, XAds{}, Pinterest{}, Snapchat{}}
 }
 
 // Detectors returns every detector: the record importers and the cost sheet.

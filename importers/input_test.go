@@ -103,7 +103,7 @@ func TestDetect(t *testing.T) {
 		t.Errorf("two matches: %v", err)
 	}
 	_, err = importers.Detect(in, importers.Detectors())
-	want := `export.csv: unrecognized export (first line "Date,Foo,Bar"); known: costs, google_ads, linkedin_ads, meta_ads, microsoft_ads, tiktok_ads`
+	want := `export.csv: unrecognized export (first line "Date,Foo,Bar"); known: costs, google_ads, linkedin_ads, meta_ads, microsoft_ads, pinterest_ads, snapchat_ads, tiktok_ads, x_ads`
 	if !errors.Is(err, importers.ErrUnknownPlatform) || err.Error() != want {
 		t.Errorf("no match: %v\nwant %s", err, want)
 	}
