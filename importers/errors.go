@@ -16,6 +16,7 @@ var (
 	ErrBadRow            = errors.New("bad row")
 	ErrTooLarge          = errors.New("file too large")
 	ErrNoCurrency        = errors.New("no currency")
+	ErrRowCount          = errors.New("row count mismatch")
 )
 
 // ErrLegacyXLS is the cause of opening a legacy binary Excel file (OLE2,

@@ -67,6 +67,7 @@ type Options struct {
 // one line here.
 func All() []Importer {
 	return []Importer{Meta{}, GoogleAds{}, LinkedIn{}, TikTok{},
+		Microsoft{}, XAds{}, Pinterest{}, Snapchat{},
 		MetaPosts{}, LinkedInPage{},
 		XOrganic{}, YouTube{},
 		GA4{}, CRM{},

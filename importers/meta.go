@@ -160,10 +160,13 @@ func (Meta) Platform() kpi.Platform { return kpi.MetaAds }
 // Detect accepts a head whose first non-blank row maps a Meta spend column
 // ("Amount spent (USD)", "消化金額 (JPY)", "Valor usado (BRL)", ...) and at
 // least one name or reporting-date column. No other platform names its
-// spend this way (TikTok and Google Ads write "Cost", LinkedIn "Total Spent").
+// spend this way (TikTok and Google Ads write "Cost", LinkedIn "Total Spent")
+// except Snapchat ("Amount Spent"), so a header with a Snapchat marker
+// ("Swipe Ups", "Ad Squad Name", ...) is not Meta's.
 func (Meta) Detect(in *Input) bool {
 	_, m, ok := metaHeader(in)
-	return ok && m.has(fSpend) && m.count(fAccount, fCampaign, fAdSet, fAd, fStart, fEnd, fDay) > 0
+	return ok && m.has(fSpend) && m.count(fAccount, fCampaign, fAdSet, fAd, fStart, fEnd, fDay) > 0 &&
+		!hasHeader(m.header, snapchatExport.markers)
 }
 
 // metaHeader maps the first non-blank row of in's head.
