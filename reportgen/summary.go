@@ -377,7 +377,7 @@ func channelsSummary(ch *Channels) *ChannelsSummary {
 	if ch == nil {
 		return nil
 	}
-	out := &ChannelsSummary{Total: channelFigures("", "All", ch.Total, nil), Social: channelFigures("", "Social", ch.Social, nil),
+	out := &ChannelsSummary{Total: channelFigures("", "All", ch.Total, nil), Social: channelFigures("", "Social and ad platforms", ch.Social, nil),
 		Channels: []ChannelFigures{}}
 	for _, c := range ch.Channels {
 		out.Channels = append(out.Channels, channelFigures(c.Channel, c.Name, c.Totals, c.Values))
