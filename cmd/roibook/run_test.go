@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -258,12 +259,19 @@ func TestInspect_JSON(t *testing.T) {
 // copySample copies the sample client to a temporary folder.
 func copySample(t *testing.T) string {
 	t.Helper()
+	return copyDir(t, sample)
+}
+
+// copyDir copies a sample client folder, without its out/, to a temporary
+// folder.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
 	dst := t.TempDir()
-	err := filepath.Walk(sample, func(p string, info os.FileInfo, err error) error {
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(sample, p)
+		rel, _ := filepath.Rel(src, p)
 		if strings.HasPrefix(rel, "out") {
 			return filepath.SkipDir
 		}
@@ -476,5 +484,130 @@ func TestReport_EditingARateReconverts(t *testing.T) {
 	want := num(t, s.Totals["ad_spend"]) - googleEUR + googleUSD
 	if math.Abs(got-want) > 0.005 {
 		t.Errorf("AdSpend after USD = 1: %.2f, want %.2f (Google's %.2f USD instead of %.2f EUR)", got, want, googleUSD, googleEUR)
+	}
+}
+
+const allInputs = "../../samples/northwind-all-inputs"
+
+// TestReport_AllInputs: a client folder holding every kind of input builds,
+// and each section of the report is there.
+func TestReport_AllInputs(t *testing.T) {
+	dir := copyDir(t, allInputs)
+	code, stdout, stderr := runCmd(t, "report", dir, "--out", filepath.Join(dir, "out"), "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s struct {
+		Platforms []struct{ Platform string }
+		Organic   *struct {
+			Platforms []struct {
+				Platform    string
+				Engagements *int64
+			}
+			Totals struct{ Engagements *int64 }
+		}
+		Web      *struct{ Total struct{ Sessions *int64 } }
+		Sales    *struct{ Total struct{ Leads *json.Number } }
+		Together *struct {
+			ROIPct *float64 `json:"roi_pct"`
+		} `json:"paid_and_organic"`
+		Invoices []struct{ Number string }
+		Inputs   []struct{ File, Platform string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, in := range s.Inputs {
+		kinds[in.Platform] = true
+	}
+	for _, p := range []string{"meta_ads", "google_ads", "linkedin_ads", "tiktok_ads", "meta_posts", "linkedin_page",
+		"x_organic", "youtube", "ga4", "crm", "invoices", "fx", "costs"} {
+		if !kinds[p] {
+			t.Errorf("no %s input read", p)
+		}
+	}
+	if s.Organic == nil || len(s.Organic.Platforms) != 4 {
+		t.Fatalf("organic = %+v, want 4 organic platforms", s.Organic)
+	}
+	var sum int64
+	for _, p := range s.Organic.Platforms {
+		if p.Engagements != nil {
+			sum += *p.Engagements
+		}
+	}
+	if s.Organic.Totals.Engagements == nil || *s.Organic.Totals.Engagements != sum {
+		t.Errorf("organic engagements %v, want the platforms' sum %d", s.Organic.Totals.Engagements, sum)
+	}
+	// The GA4 and CRM fixtures: 140 sessions, 34 leads in October.
+	if s.Web == nil || s.Web.Total.Sessions == nil || *s.Web.Total.Sessions != 140 {
+		t.Errorf("web = %+v, want 140 sessions", s.Web)
+	}
+	if s.Sales == nil || s.Sales.Total.Leads == nil || s.Sales.Total.Leads.String() != "34" {
+		t.Errorf("sales = %+v, want 34 leads", s.Sales)
+	}
+	if s.Together == nil || s.Together.ROIPct == nil {
+		t.Errorf("paid and organic = %+v, want a full-cost ROI", s.Together)
+	}
+	if len(s.Invoices) != 6 {
+		t.Errorf("%d invoices, want the 6 of October", len(s.Invoices))
+	}
+}
+
+// TestReport_BadFileOfEachKind: a malformed or truncated file of any kind
+// stops the report with an error naming the file and the line, and nothing
+// is written.
+func TestReport_BadFileOfEachKind(t *testing.T) {
+	goldens, err := filepath.Glob("../../importers/testdata/*/*.err.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, g := range goldens {
+		base := strings.TrimSuffix(g, ".err.golden")
+		matches, _ := filepath.Glob(base + ".*")
+		var file string
+		for _, m := range matches {
+			if !strings.HasSuffix(m, ".golden") {
+				file = m
+			}
+		}
+		if file == "" {
+			continue
+		}
+		kind := filepath.Base(filepath.Dir(file))
+		kinds[kind] = true
+		t.Run(kind+"/"+filepath.Base(file), func(t *testing.T) {
+			dir := copyDir(t, allInputs)
+			name := "organic/bad-" + kind + "-" + filepath.Base(file)
+			b, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			// The bad file's error, not a missing currency, must stop the report.
+			cfg := filepath.Join(dir, "roibook.yaml")
+			y, _ := os.ReadFile(cfg)
+			y = bytes.Replace(y, []byte("  - organic/*"), []byte("  - {path: organic/*, currency: EUR}"), 1)
+			if err := os.WriteFile(cfg, y, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "out")
+			code, _, stderr := runCmd(t, "report", dir, "--out", out)
+			if code != 1 || !strings.Contains(stderr, name) {
+				t.Errorf("exit %d, stderr %q; want 1 and an error naming %s", code, stderr, name)
+			}
+			if !regexp.MustCompile(regexp.QuoteMeta(name)+`:\d+:`).MatchString(stderr) && !strings.Contains(stderr, "legacy Excel") {
+				t.Errorf("stderr %q names no line of %s", stderr, name)
+			}
+			if entries, _ := os.ReadDir(out); len(entries) != 0 {
+				t.Errorf("a failed report left %v", entries)
+			}
+		})
+	}
+	if len(kinds) < 14 {
+		t.Errorf("bad files of %d kinds, want every kind", len(kinds))
 	}
 }
