@@ -287,6 +287,10 @@ func (d *doc) draw(s *slide) {
 		d.summary(s)
 	case kindPlatform:
 		d.platform(s)
+	case kindOrganic:
+		d.organic(s)
+	case kindWeb:
+		d.web(s)
 	case kindCosts:
 		d.costs(s)
 	case kindGoals:
