@@ -388,6 +388,13 @@ func (b *builder) web() slide {
 func (b *builder) revenueNotes() []string {
 	r := b.r
 	var notes []string
+	var compared []string
+	if r.Web != nil {
+		compared = append(compared, "analytics")
+	}
+	if r.Sales != nil {
+		compared = append(compared, "CRM")
+	}
 	const doubleCount = "each platform counts sales by its own attribution window and may claim a sale another " +
 		"platform claims too, so their sum can double count."
 	switch r.RevenueSource {
@@ -399,7 +406,7 @@ func (b *builder) revenueNotes() []string {
 			"Conversion values the ad platforms report are not used: "+doubleCount)
 	default:
 		notes = append(notes, "Attributed revenue of the ad platforms in this report: the conversion value each platform "+
-			"reports; "+doubleCount+" The analytics and CRM revenue here is for comparison, not added to it.")
+			"reports; "+doubleCount+" The "+strings.Join(compared, " and ")+" revenue here is for comparison, not added to it.")
 	}
 	if o := r.Organic; o != nil && o.RevenueSource != "" && o.RevenueSource != r.RevenueSource {
 		notes = append(notes, "Organic revenue comes from "+map[string]string{"ga4": "Google Analytics 4", "crm": "the CRM"}[o.RevenueSource]+

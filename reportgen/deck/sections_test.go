@@ -414,3 +414,70 @@ func TestOrganicSlides_nastyTitles(t *testing.T) {
 		}
 	}
 }
+
+// organicOnlyReport has no ad platform: a YouTube channel reported as one
+// span (no days, no posts) and GA4 without revenue, no CRM.
+func organicOnlyReport(tb testing.TB) *reportgen.Report {
+	tb.Helper()
+	period := kpi.Month(2026, 11)
+	agg := reportgen.NewAggregator("GBP", nil)
+	add := func(r kpi.Record) {
+		tb.Helper()
+		if err := agg.Add(r); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	add(kpi.Record{Platform: kpi.YouTube, Span: period, Account: "Channel 🎥", Posts: 4, VideoViews: 12_480,
+		WatchHours: 310_500_000, Impressions: 96_000, Engagements: 0, Follows: 37, Followers: 2_210, FollowersKnown: true,
+		Has:    kpi.FPosts | kpi.FVideoViews | kpi.FWatchTime | kpi.FImpressions | kpi.FEngagements | kpi.FFollows | kpi.FFollowers,
+		Source: kpi.Source{File: "Totals.csv", Line: 2}})
+	add(kpi.Record{Platform: kpi.GA4, Span: period, Campaign: "youtube.com / referral", Channel: kpi.YouTube,
+		Sessions: 420, EngagedSessions: 0, Has: kpi.FSessions | kpi.FEngagedSessions, Source: kpi.Source{File: "ga4.csv", Line: 10}})
+	add(kpi.Record{Platform: kpi.GA4, Span: period, Campaign: "(direct) / (none)", Sessions: 3_100, EngagedSessions: 1_900,
+		Has: kpi.FSessions | kpi.FEngagedSessions, Source: kpi.Source{File: "ga4.csv", Line: 11}})
+	r, err := reportgen.Build(reportgen.Options{Client: "Solo Creator", Currency: "GBP", Period: period,
+		Choices: kpi.DefaultChoices()}, agg, nil, []kpi.FileStats{{File: "Totals.csv", Platform: kpi.YouTube, Rows: 1, Used: 1}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
+}
+
+func TestRender_organicOnly(t *testing.T) {
+	r := organicOnlyReport(t)
+	m := build(r, Options{})
+	var kinds []string
+	for _, s := range m.Slides {
+		kinds = append(kinds, s.Kind)
+	}
+	if got, want := strings.Join(kinds, " "), "cover summary organic web costs definitions"; got != want {
+		t.Errorf("slides = %s, want %s", got, want)
+	}
+	yt := slideOf(t, m, kindOrganic, "YouTube")
+	got, _ := tilesOf(yt)
+	p := &r.Organic.Platforms[0]
+	checkFigures(t, "YouTube", got, map[string]string{
+		"Posts": "4", "Video views": "12,480", "Watch hours": "310.5", "Followers": "2,210",
+		// no engagements: 0 of 96,000 impressions is a defined 0.00%
+		"Engagement rate": FormatKPI("engagement_rate", p.Value("engagement_rate"), kpi.FormatPercent, "GBP"),
+	})
+	if _, ok := got["Organic ROI"]; ok {
+		t.Error("YouTube shows organic ROI without attributed revenue")
+	}
+	if yt.Chart != nil || len(yt.Tables[0].Rows) != 0 || yt.Tables[0].Note == "" {
+		t.Errorf("YouTube without days or posts: chart %v, %d posts, note %q; want no chart, no rows and a note",
+			yt.Chart, len(yt.Tables[0].Rows), yt.Tables[0].Note)
+	}
+	web := slideOf(t, m, kindWeb, "")
+	wt, _ := tilesOf(web)
+	if wt["web:Social revenue"] != NA || len(web.Tables) != 1 {
+		t.Errorf("GA4 without revenue: social revenue %q, %d tables; want %q and the web table only", wt["web:Social revenue"], len(web.Tables), NA)
+	}
+	if wt["web:Social sessions"] != "420" {
+		t.Errorf("social sessions = %q, want 420", wt["web:Social sessions"])
+	}
+	pdf := mustRender(t, r)
+	if n, err := pdfPages(t, pdf); err == nil && n != len(m.Slides) {
+		t.Errorf("pdfinfo: %d pages, want %d", n, len(m.Slides))
+	}
+}
