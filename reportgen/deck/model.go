@@ -82,9 +82,9 @@ type table struct {
 	fracs      []float64 // per row, the progress (1 = 100%); NaN when undefined
 }
 
-// A chart is daily (or weekly) bars against a line on a second axis: on
-// a paid platform's slide spend against the primary conversion, on an
-// organic one engagements against impressions.
+// A chart is daily (or weekly) bars, with an optional line on a second
+// axis: on a paid platform's slide spend against the primary conversion,
+// on an organic one engagements alone.
 type chart struct {
 	// Title replaces the title made of the bucket and BarName ("Daily
 	// spend and conversions").
