@@ -211,6 +211,13 @@ func buildOrganic(r *Report, rows []Row, costs []CostLine, opts Options) *Organi
 	}
 	by := map[kpi.Platform]*Scope{}
 	posts := map[kpi.Platform][]Post{}
+	// A post reported on several days (YouTube's per-video daily rows) is
+	// one post: its rows are merged before posts are ranked.
+	type postKey struct {
+		platform           kpi.Platform
+		account, link, sub string
+	}
+	postAt := map[postKey]int{}
 	for i := range rows {
 		row := &rows[i]
 		s := by[row.Platform]
@@ -222,8 +229,25 @@ func buildOrganic(r *Report, rows []Row, costs []CostLine, opts Options) *Organi
 		o.Total.Inputs.Totals.Merge(row.Totals)
 		o.Lifetime = o.Lifetime || row.Lifetime
 		if row.Post != "" || row.PostLink != "" {
-			posts[row.Platform] = append(posts[row.Platform], Post{Platform: row.Platform, Account: row.Account,
-				Title: row.Post, Link: row.PostLink, Published: row.Published, Totals: row.Totals})
+			k := postKey{platform: row.Platform, account: row.Account, link: row.PostLink}
+			if k.link == "" {
+				k.sub = row.Post // the title identifies a post without a link
+			}
+			j, ok := postAt[k]
+			if !ok {
+				j = len(posts[row.Platform])
+				postAt[k] = j
+				posts[row.Platform] = append(posts[row.Platform], Post{Platform: row.Platform, Account: row.Account,
+					Title: row.Post, Link: row.PostLink, Published: row.Published})
+			}
+			p := &posts[row.Platform][j]
+			p.Totals.Merge(row.Totals)
+			if p.Title == "" {
+				p.Title = row.Post
+			}
+			if p.Published.IsZero() || !row.Published.IsZero() && row.Published.Before(p.Published) {
+				p.Published = row.Published
+			}
 		}
 	}
 	for _, c := range costs {

@@ -70,25 +70,19 @@ func xLabelStep(n, bucket int, slot, labelW float64) int {
 // combo draws c's bars (left axis) and line (right axis) in the box.
 func (d *doc) combo(c *chart, x, y, w, h float64) {
 	p := d.pdf
-	title := "Daily spend"
+	title := "Daily " + lower(c.BarName)
 	if c.Bucket == 7 {
-		title = "Weekly spend"
+		title = "Weekly " + lower(c.BarName)
 	} else if c.Bucket > 1 {
-		title = "Spend"
+		title = c.BarName
 	}
 	if c.Line != nil {
 		title += " and " + lower(c.LineName)
 	}
-	d.line(x, y, w*0.55, 6, title, "L", 11, 8, true, ink)
-
-	if c.LastDays > 0 {
-		unit := "days"
-		if c.LastDays == 1 {
-			unit = "day"
-		}
-		d.line(x, y+5.5, w*0.55, 4.5, fmt.Sprintf("Last bar (paler): %d %s only", c.LastDays, unit), "L", 7.5, 6, false, muted)
+	if c.Title != "" {
+		title = c.Title
 	}
-	// legend, top right
+	// legend, top right; the title gets the room left of it
 	d.setFont(8, false)
 	lx := x + w
 	if c.Line != nil {
@@ -106,6 +100,9 @@ func (d *doc) combo(c *chart, x, y, w, h float64) {
 		lx -= 6
 	}
 	name := clean(c.BarName) + " (left axis, " + currencyLabel(c.BarUnit) + ")"
+	if c.Counts {
+		name = clean(c.BarName) + " (left axis)"
+	}
 	lw := d.width(name)
 	lx -= lw
 	d.color(muted)
@@ -113,6 +110,15 @@ func (d *doc) combo(c *chart, x, y, w, h float64) {
 	lx -= 5
 	d.fill(d.brand)
 	p.Rect(lx, y+1.5, 3.2, 3.2, "F")
+	titleW := min(w*0.55, lx-x-4)
+	d.line(x, y, titleW, 6, title, "L", 11, 8, true, ink)
+	if c.LastDays > 0 {
+		unit := "days"
+		if c.LastDays == 1 {
+			unit = "day"
+		}
+		d.line(x, y+5.5, titleW, 4.5, fmt.Sprintf("Last bar (paler): %d %s only", c.LastDays, unit), "L", 7.5, 6, false, muted)
+	}
 
 	// scales
 	hiBar, hiLine, integral := 0.0, 0.0, true
@@ -126,6 +132,9 @@ func (d *doc) combo(c *chart, x, y, w, h float64) {
 		}
 	}
 	step, n := niceScale(hiBar, 5)
+	if c.Counts && step < 1 { // no half engagements on the axis
+		step, n = 1, max(1, int(math.Ceil(hiBar-1e-9)))
+	}
 	topBar := step * float64(n)
 	step2 := secondScale(hiLine, n, integral)
 	topLine := step2 * float64(n)
@@ -168,7 +177,11 @@ func (d *doc) combo(c *chart, x, y, w, h float64) {
 	// axis titles, rotated along the axes
 	d.setFont(7.5, true)
 	d.color(muted)
-	d.vtext(x+2, py+ph/2, "Spend ("+currencyLabel(c.BarUnit)+")")
+	if c.Counts {
+		d.vtext(x+2, py+ph/2, clean(c.BarName))
+	} else {
+		d.vtext(x+2, py+ph/2, clean(c.BarName)+" ("+currencyLabel(c.BarUnit)+")")
+	}
 	if c.Line != nil {
 		d.color(d.accent.mix(ink, 0.25))
 		d.vtext(x+w-2.5, py+ph/2, clean(c.LineName))

@@ -1,6 +1,7 @@
 // Package deck renders a reportgen.Report as a 16:9 PDF deck for the client
-// meeting: a cover, an executive summary, a slide per platform with a
-// vector chart, costs, goals, commentary and definitions.
+// meeting: a cover, an executive summary, a slide per ad platform with a
+// vector chart, a slide per organic page, website and sales by channel,
+// costs, goals, commentary and definitions.
 //
 // Every figure is formatted by FormatMoney, FormatRatio, FormatCount or
 // FormatQty, so tests (and other code) can check that the deck shows the
@@ -287,6 +288,10 @@ func (d *doc) draw(s *slide) {
 		d.summary(s)
 	case kindPlatform:
 		d.platform(s)
+	case kindOrganic:
+		d.organic(s)
+	case kindWeb:
+		d.web(s)
 	case kindCosts:
 		d.costs(s)
 	case kindGoals:

@@ -55,6 +55,9 @@ func TestRender_pages(t *testing.T) {
 		{"nasty", nastyReport, 8, "cover summary platform platform costs goals commentary definitions"},
 		// cover, summary, 8 platforms, costs, definitions
 		{"quarter", quarterReport, 12, "cover summary platform platform platform platform platform platform platform platform costs definitions"},
+		// cover, summary, 4 platforms, 2 organic pages, website and sales,
+		// costs, goals, commentary, definitions
+		{"built", builtReport, 13, "cover summary platform platform platform platform organic organic web costs goals commentary definitions"},
 		// cover, summary, costs, definitions: no platform, goal or commentary
 		{"minimal", func(testing.TB) *reportgen.Report { return minimalReport() }, 4, "cover summary costs definitions"},
 	}
@@ -129,7 +132,7 @@ func needTool(t *testing.T, tool string) {
 }
 
 func TestRender_deterministic(t *testing.T) {
-	for _, report := range []func(testing.TB) *reportgen.Report{realisticReport, nastyReport} {
+	for _, report := range []func(testing.TB) *reportgen.Report{realisticReport, nastyReport, builtReport} {
 		a := mustRender(t, report(t))
 		b := mustRender(t, report(t))
 		if !bytes.Equal(a, b) {
@@ -267,7 +270,7 @@ func TestRender_nil(t *testing.T) {
 // figures) with testdata/<case>.golden.json. Run with -update to rewrite.
 func TestBuild_golden(t *testing.T) {
 	for name, report := range map[string]func(testing.TB) *reportgen.Report{
-		"realistic": realisticReport, "nasty": nastyReport,
+		"realistic": realisticReport, "nasty": nastyReport, "built": builtReport,
 	} {
 		t.Run(name, func(t *testing.T) {
 			m := build(report(t), Options{Generated: generated})

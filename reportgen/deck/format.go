@@ -92,11 +92,11 @@ func FormatRatio(r kpi.Ratio, f kpi.Format, currency string) string {
 }
 
 // FormatKPI formats KPI key as the workbook displays it: rates such as CTR
-// and conversion rate with two decimals ("0.29%"), the ROI figures with one
-// ("137.0%"), everything else as FormatRatio.
+// and conversion rate with two decimals ("0.29%"), the ROI figures (organic
+// ROI included) with one ("137.0%"), everything else as FormatRatio.
 func FormatKPI(key string, r kpi.Ratio, f kpi.Format, currency string) string {
 	switch key {
-	case "roi", "media_roi", "roi_incl_modelled":
+	case "roi", "media_roi", "roi_incl_modelled", "organic_roi":
 	default:
 		if f == kpi.FormatPercent && r.OK && !math.IsNaN(r.Value) && !math.IsInf(r.Value, 0) {
 			return formatFloat(r.Value*100, 2) + "%"

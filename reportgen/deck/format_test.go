@@ -118,3 +118,24 @@ func ExampleFormatRatio() {
 	// n/a
 	// €1,234.56
 }
+
+func TestFormatKPI(t *testing.T) {
+	tests := []struct {
+		key  string
+		r    kpi.Ratio
+		f    kpi.Format
+		want string
+	}{
+		{"roi", kpi.Ratio{Value: 1.37, OK: true}, kpi.FormatPercent, "137.0%"},
+		{"organic_roi", kpi.Ratio{Value: 0.019428, OK: true}, kpi.FormatPercent, "1.9%"}, // an ROI: one decimal
+		{"organic_roi", kpi.Ratio{}, kpi.FormatPercent, "n/a"},
+		{"engagement_rate", kpi.Ratio{Value: 0.034867, OK: true}, kpi.FormatPercent, "3.49%"},
+		{"cost_per_engagement", kpi.Ratio{Value: 0.8728, OK: true}, kpi.FormatMoney, "€0.87"},
+		{"engagements_per_post", kpi.Ratio{Value: 200.5, OK: true}, kpi.FormatRatio, "200.50"},
+	}
+	for _, tc := range tests {
+		if got := FormatKPI(tc.key, tc.r, tc.f, "EUR"); got != tc.want {
+			t.Errorf("FormatKPI(%q, %v) = %q, want %q", tc.key, tc.r, got, tc.want)
+		}
+	}
+}

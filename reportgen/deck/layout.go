@@ -311,23 +311,33 @@ func (d *doc) pill(x, y, w, h float64, s string) {
 }
 
 func (d *doc) summary(s *slide) {
-	var head, more, modelled []tile
+	var head, more, modelled, organic, together []tile
 	for _, t := range s.Tiles {
 		switch t.Group {
 		case groupHeadline:
 			head = append(head, t)
 		case groupModelled:
 			modelled = append(modelled, t)
+		case groupOrganic:
+			organic = append(organic, t)
+		case groupTogether:
+			together = append(together, t)
 		default:
 			more = append(more, t)
 		}
 	}
+	// With organic figures a third row of tiles takes room from the first two.
+	third := len(organic)+len(together) > 0
+	headH, moreH := 33.0, 25.0
+	if third {
+		headH, moreH = 29, 22
+	}
 	gap := 5.0
-	d.tiles(head, margin, top, contentW, 33, gap, tileStyle{value: 26, label: 8.5, bg: d.brandLt, bar: d.brand})
+	d.tiles(head, margin, top, contentW, headH, gap, tileStyle{value: 26, label: 8.5, bg: d.brandLt, bar: d.brand})
 
 	// second row: the other figures, then the modelled figures set apart
-	y := top + 33 + 9
-	h := 25.0
+	y := top + headH + 9
+	h := moreH
 	n := len(more) + len(modelled)
 	if n > 0 {
 		sep := 0.0
@@ -354,8 +364,15 @@ func (d *doc) summary(s *slide) {
 		}
 		y += h + 7
 	}
+	if third {
+		y += 2
+		d.captioned([][]tile{organic, together}, []string{"Organic, all pages", "Paid and organic together"},
+			margin, y, contentW, 20, tileStyle{value: 15, label: 7.5, bg: tileBg, bar: teal})
+		y += 20 + 6
+	}
+	bot := contentBottom(s)
 	for i := range s.Tables {
-		d.drawTable(&s.Tables[i], margin, y, contentW, bottom-y, 8, 9.5)
+		d.drawTable(&s.Tables[i], margin, y, contentW, bot-y, 8, 9.5)
 	}
 }
 
@@ -364,23 +381,7 @@ func (d *doc) platform(s *slide) {
 	y := top + 22 + 7
 	h := bottom - y
 	chartW := 178.0
-	if s.Chart != nil {
-		d.combo(s.Chart, margin, y, chartW, h)
-	} else {
-		d.fill(tileBg)
-		d.pdf.RoundedRect(margin, y, chartW, h, 2, "1234", "F")
-		msg := "No daily figures in the exports"
-		if len(s.Notes) > 0 {
-			msg = s.Notes[0]
-		}
-		lines, _, lh := d.fitBlock(msg, chartW-30, h-20, 11, 7, 1.3, false)
-		d.color(muted)
-		ty := y + (h-float64(len(lines))*lh)/2
-		for _, l := range lines {
-			d.text(margin+15, ty, chartW-30, lh, l, "C")
-			ty += lh
-		}
-	}
+	d.chartOrNote(s, margin, y, chartW, h)
 	tx := margin + chartW + 8
 	for i := range s.Tables {
 		d.drawTable(&s.Tables[i], tx, y, pageW-margin-tx, h, 9.5, 8.5)

@@ -29,6 +29,8 @@ const (
 	kindCover       = "cover"
 	kindSummary     = "summary"
 	kindPlatform    = "platform"
+	kindOrganic     = "organic"
+	kindWeb         = "web"
 	kindCosts       = "costs"
 	kindGoals       = "goals"
 	kindCommentary  = "commentary"
@@ -80,9 +82,13 @@ type table struct {
 	fracs      []float64 // per row, the progress (1 = 100%); NaN when undefined
 }
 
-// A chart is daily (or weekly) spend as bars against the primary
-// conversion as a line on a second axis.
+// A chart is daily (or weekly) bars, with an optional line on a second
+// axis: on a paid platform's slide spend against the primary conversion,
+// on an organic one engagements alone.
 type chart struct {
+	// Title replaces the title made of the bucket and BarName ("Daily
+	// spend and conversions").
+	Title    string    `json:"title,omitempty"`
 	Labels   []string  `json:"labels"` // one per bucket: "1 Oct"
 	Bucket   int       `json:"bucket_days"`
 	BarName  string    `json:"bar_name"`
@@ -90,6 +96,9 @@ type chart struct {
 	LineName string    `json:"line_name,omitempty"`
 	Line     []float64 `json:"line,omitempty"` // nil when the platform has no conversions
 	BarUnit  string    `json:"bar_unit,omitempty"`
+	// Counts is set when the bars are counts (engagements), not money:
+	// the left axis then has whole steps and no currency.
+	Counts bool `json:"counts,omitempty"`
 	// LastDays is the number of days in the last bucket when it is
 	// shorter than the others (a quarter by week ends with a short week).
 	LastDays int `json:"last_days,omitempty"`
@@ -130,6 +139,14 @@ func build(r *reportgen.Report, opts Options) *deckModel {
 	m.Slides = append(m.Slides, b.summary())
 	for i := range r.Platforms {
 		m.Slides = append(m.Slides, b.platform(&r.Platforms[i]))
+	}
+	if r.Organic != nil {
+		for i := range r.Organic.Platforms {
+			m.Slides = append(m.Slides, b.organic(&r.Organic.Platforms[i]))
+		}
+	}
+	if r.Web != nil || r.Sales != nil {
+		m.Slides = append(m.Slides, b.web())
 	}
 	m.Slides = append(m.Slides, b.costs())
 	if len(r.Goals) > 0 {
@@ -257,6 +274,7 @@ func (b *builder) summary() slide {
 		{groupModelled, b.kpiName("roi_incl_modelled", "ROI incl. modelled value"),
 			b.value(tot, "roi_incl_modelled"), "revenue + modelled value vs total cost"},
 	}
+	s.Tiles = append(s.Tiles, b.summaryOrganic()...)
 	if len(r.Platforms) > 0 {
 		clabel, _ := b.clicks(in.Totals)
 		plabel, _, _ := b.primary(in.Totals)
@@ -411,17 +429,39 @@ func (b *builder) platform(p *reportgen.Scope) slide {
 	return s
 }
 
-// chart buckets the scope's days over the report period: by day up to 62
-// days, else by week (or longer, for periods over a year).
+// chart buckets the scope's days over the report period: spend as bars,
+// the primary conversion as a line when the exports report it.
 func (b *builder) chart(p *reportgen.Scope, convLabel string, hasConv bool) *chart {
-	if len(p.Days) == 0 {
+	var conv func(kpi.Totals) float64
+	if hasConv {
+		conv = func(t kpi.Totals) float64 {
+			_, _, q := b.primary(t)
+			return q.Float64()
+		}
+	}
+	c := b.series(p.Days, func(t kpi.Totals) float64 { return t.Spend.Float64() }, conv)
+	if c == nil {
+		return nil
+	}
+	c.BarName, c.BarUnit = "Spend", currencyPrefix(b.cur)
+	if hasConv {
+		c.LineName = convLabel
+	}
+	return c
+}
+
+// series buckets days over the report period: by day up to 62 days, else
+// by week (or longer, for periods over a year). bar and line, when not
+// nil, give each day's value of the bars and of the line.
+func (b *builder) series(days []reportgen.Day, bar, line func(kpi.Totals) float64) *chart {
+	if len(days) == 0 {
 		return nil
 	}
 	from, to := b.r.Period.From, b.r.Period.To
-	first, last := p.Days[0].Day, p.Days[len(p.Days)-1].Day
+	first, last := days[0].Day, days[len(days)-1].Day
 	if b.r.Period.IsZero() || first.Before(from) || last.After(to) {
 		from, to = first, last
-		for _, d := range p.Days {
+		for _, d := range days {
 			from = minTime(from, d.Day)
 			to = maxTime(to, d.Day)
 		}
@@ -435,9 +475,8 @@ func (b *builder) chart(p *reportgen.Scope, convLabel string, hasConv bool) *cha
 		bucket = 7
 	}
 	nb := (n + bucket - 1) / bucket
-	c := &chart{Bucket: bucket, BarName: "Spend", Bars: make([]float64, nb), BarUnit: currencyPrefix(b.cur)}
-	if hasConv {
-		c.LineName = convLabel
+	c := &chart{Bucket: bucket, Bars: make([]float64, nb)}
+	if line != nil {
 		c.Line = make([]float64, nb)
 	}
 	for i := range nb {
@@ -446,15 +485,16 @@ func (b *builder) chart(p *reportgen.Scope, convLabel string, hasConv bool) *cha
 	if r := n % bucket; r != 0 {
 		c.LastDays = r
 	}
-	for _, d := range p.Days {
+	for _, d := range days {
 		i := int(d.Day.Sub(from).Hours()/24) / bucket
 		if i < 0 || i >= nb {
 			continue
 		}
-		c.Bars[i] += d.Totals.Spend.Float64()
-		if hasConv {
-			_, _, q := b.primary(d.Totals)
-			c.Line[i] += q.Float64()
+		if bar != nil {
+			c.Bars[i] += bar(d.Totals)
+		}
+		if line != nil {
+			c.Line[i] += line(d.Totals)
 		}
 	}
 	return c
@@ -493,7 +533,19 @@ func categoryName(c string) string {
 
 func (b *builder) costs() slide {
 	in := b.r.Total.Inputs
-	total := in.TotalCost()
+	// Lines scoped to an organic page are costs of the organic part, not
+	// of the ad platforms' total: the slide itemises every line, so its
+	// non-media cost and total include them.
+	var organic kpi.Money
+	norganic := 0
+	for _, c := range b.r.Costs {
+		if c.Platform.IsOrganic() {
+			organic += c.Amount
+			norganic++
+		}
+	}
+	other := in.OtherCosts + organic
+	total := in.Spend + other
 	share := func(m kpi.Money) string {
 		return FormatRatio(kpi.Ratio{Value: m.Float64() / total.Float64(), OK: total != 0}, kpi.FormatPercent, b.cur)
 	}
@@ -506,8 +558,13 @@ func (b *builder) costs() slide {
 	}
 	s.Tiles = []tile{
 		{Label: "Media (ad spend)", Value: b.money(in.Spend), Note: ofTotal(in.Spend)},
-		{Label: "Non-media costs", Value: b.money(in.OtherCosts), Note: ofTotal(in.OtherCosts)},
+		{Label: "Non-media costs", Value: b.money(other), Note: ofTotal(other)},
 		{Label: "Total cost", Value: b.money(total), Note: "the base of full-cost ROI"},
+	}
+	if norganic > 0 {
+		s.Subtitle = "Media and non-media cost, paid and organic · " + clean(b.r.Period.Label())
+		s.Tiles[1].Note = strings.TrimPrefix(ofTotal(other)+"; ", "; ") + b.money(organic) + " for organic pages"
+		s.Tiles[2].Note = "paid and organic; paid full-cost ROI is on " + b.money(in.TotalCost())
 	}
 	sums := map[string]kpi.Money{}
 	lines := map[string]int{}
@@ -537,10 +594,10 @@ func (b *builder) costs() slide {
 		}
 		return strings.Compare(a, c)
 	})
-	if in.Spend >= 0 && in.OtherCosts >= 0 && total > 0 {
+	if in.Spend >= 0 && other >= 0 && total > 0 {
 		s.Split = []bar{
 			{Label: "Media", Value: in.Spend.Float64() / total.Float64(), Text: share(in.Spend), Media: true},
-			{Label: "Non-media", Value: in.OtherCosts.Float64() / total.Float64(), Text: share(in.OtherCosts)},
+			{Label: "Non-media", Value: other.Float64() / total.Float64(), Text: share(other)},
 		}
 	}
 	s.Bars = append(s.Bars, bar{Label: "Ad spend (media)", Value: in.Spend.Float64(), Text: b.money(in.Spend), Media: true})
@@ -563,8 +620,8 @@ func (b *builder) costs() slide {
 	switch {
 	case len(b.r.Costs) == 0:
 		tb.Note = "No cost sheet lines: total cost equals ad spend."
-	case costSum != in.OtherCosts:
-		tb.Note = "Non-media total includes " + b.money(in.OtherCosts-costSum) + " not itemised above."
+	case costSum != other:
+		tb.Note = "Non-media total includes " + b.money(other-costSum) + " not itemised above."
 	}
 	s.Tables = []table{tb}
 	return s
@@ -638,10 +695,12 @@ func (b *builder) definitions() slide {
 	}
 	t.Rows = append(t.Rows, []string{"Total cost", "ad spend + every line of the cost sheets"},
 		[]string{"Modelled value", "Σ action count × value per action (shown apart from revenue)"})
+	t.Rows = append(t.Rows, b.organicDefinitions()...)
 	s.Tables = []table{t}
 
 	r := b.r
 	s.Notes = append(s.Notes, "Revenue source: "+revenueLong(r.RevenueSource))
+	s.Notes = append(s.Notes, b.organicNotes()...)
 	var rates []string
 	for _, x := range r.Rates {
 		if x.Used && !x.Rate.IsZero() {
