@@ -212,10 +212,9 @@ func (XOrganic) Import(in *Input, opts Options, emit func(kpi.Record) error) (*k
 	perPost := v == xTweets || v == xContent
 	if perPost {
 		r.st.Level = "post"
-		r.warn("each post's metrics are its totals to the export date, booked on the day it was published; the daily export of the same account reports the same impressions: import one or the other, not both")
+		r.warn("each post's metrics are its totals to the export date, booked on the day it was published")
 	} else {
 		r.st.Level = "account-day"
-		r.warn("daily account totals; the per-post export of the same account reports the same impressions: import one or the other, not both")
 	}
 	if n := xPromoted(m.header); n > 0 {
 		r.warn("%d \"promoted …\" columns are X Ads (paid) figures: not booked here, where only organic metrics are; import the X Ads export for paid results", n)

@@ -175,7 +175,6 @@ func (YouTube) Import(in *Input, opts Options, emit func(kpi.Record) error) (*kp
 		return r.st, fmt.Errorf("%s:%d: %w: want a metric roibook reads (Views, Watch time (hours), Impressions, Subscribers, Subscribers gained, Likes, Comments added or Shares); the header has: %s",
 			in.Name, headerLine, ErrMissingColumn, join(m.header))
 	}
-	r.warn("Table data.csv, Chart data.csv and Totals.csv of one YouTube Studio export report the same views (per video, per video and day, per day): import only one of them, or the views are counted two or three times")
 	if h.kind == ytVideo {
 		r.warn("the file holds no dates: every video's row covers the report period, taken from the report, not from the file")
 	}

@@ -275,6 +275,7 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		}
 	}
 	slices.SortStableFunc(r.Sources, func(a, b kpi.FileStats) int { return cmp.Compare(a.File, b.File) })
+	r.Warnings = append(r.Warnings, sameFiguresWarnings(r.Sources)...)
 	used, outside := 0, 0
 	for _, s := range r.Sources {
 		for _, w := range s.Warnings {
@@ -591,4 +592,35 @@ func sourceRef(c *cell) string {
 		s += " +" + strings.Join(c.others, ", ")
 	}
 	return s
+}
+
+// sameFigures lists, per platform, the levels of export (FileStats.Level)
+// that report the same figures in other cuts: YouTube Studio's Table data
+// (per video), Chart data (per video and day) and Totals (per day); X's
+// per-post and daily account exports. Given together they count twice.
+var sameFigures = map[kpi.Platform][]string{
+	kpi.YouTube:  {"video", "video-day", "channel-day"},
+	kpi.XOrganic: {"post", "account-day"},
+}
+
+// sameFiguresWarnings warns when exports of one platform at two of its
+// sameFigures levels are both read.
+func sameFiguresWarnings(sources []kpi.FileStats) []string {
+	var out []string
+	for _, p := range PlatformOrder {
+		levels := sameFigures[p]
+		var files []string
+		seen := map[string]bool{}
+		for _, s := range sources {
+			if s.Platform == p && slices.Contains(levels, s.Level) {
+				files = append(files, fmt.Sprintf("%s (%s)", s.File, s.Level))
+				seen[s.Level] = true
+			}
+		}
+		if len(seen) > 1 {
+			out = append(out, fmt.Sprintf("%s: %s report the same figures cut differently: read one of them, or they are counted twice",
+				p.Name(), strings.Join(files, ", ")))
+		}
+	}
+	return out
 }

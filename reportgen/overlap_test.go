@@ -73,3 +73,32 @@ func TestResolveOverlaps(t *testing.T) {
 		})
 	}
 }
+
+// TestSameFiguresWarnings: YouTube's Table data and Chart data together
+// count views twice; Meta's posts and page exports do not.
+func TestSameFiguresWarnings(t *testing.T) {
+	tests := []struct {
+		name    string
+		sources []kpi.FileStats
+		want    int
+	}{
+		{"youtube table and chart data", []kpi.FileStats{
+			{File: "Table data.csv", Platform: kpi.YouTube, Level: "video"},
+			{File: "Chart data.csv", Platform: kpi.YouTube, Level: "video-day"}}, 1},
+		{"one youtube file", []kpi.FileStats{{File: "Table data.csv", Platform: kpi.YouTube, Level: "video"}}, 0},
+		{"x posts and daily", []kpi.FileStats{
+			{File: "content.csv", Platform: kpi.XOrganic, Level: "post"},
+			{File: "overview.csv", Platform: kpi.XOrganic, Level: "account-day"}}, 1},
+		{"two x post exports", []kpi.FileStats{
+			{File: "a.csv", Platform: kpi.XOrganic, Level: "post"},
+			{File: "b.csv", Platform: kpi.XOrganic, Level: "post"}}, 0},
+		{"meta posts and page", []kpi.FileStats{
+			{File: "posts.csv", Platform: kpi.MetaPosts, Level: "post"},
+			{File: "page.csv", Platform: kpi.MetaPosts, Level: "page-day"}}, 0},
+	}
+	for _, tc := range tests {
+		if got := sameFiguresWarnings(tc.sources); len(got) != tc.want {
+			t.Errorf("%s: %q, want %d warnings", tc.name, got, tc.want)
+		}
+	}
+}
