@@ -28,16 +28,7 @@ func FuzzSnapchat(f *testing.F) {
 // aliasImport imports data with im and returns the records and stats.
 func aliasImport(tb testing.TB, im importers.Importer, data string, opts importers.Options) ([]kpi.Record, *kpi.FileStats, error) {
 	tb.Helper()
-	in, err := importers.OpenBytes("export.csv", []byte(data))
-	if err != nil {
-		tb.Fatalf("OpenBytes(export.csv): %v", err)
-	}
-	var recs []kpi.Record
-	st, err := im.Import(in, opts, func(r kpi.Record) error {
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, st, err
+	return importBytes(tb, im, "export.csv", []byte(data), opts)
 }
 
 // TestAlias_Detect checks which platform each head is detected as among all

@@ -15,16 +15,7 @@ func FuzzCRM(f *testing.F) {
 
 func crmImport(tb testing.TB, data string, opts importers.Options) ([]kpi.Record, *kpi.FileStats, error) {
 	tb.Helper()
-	in, err := importers.OpenBytes("sales.csv", []byte(data))
-	if err != nil {
-		tb.Fatalf("OpenBytes(sales.csv): %v", err)
-	}
-	var recs []kpi.Record
-	st, err := importers.CRM{}.Import(in, opts, func(r kpi.Record) error {
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, st, err
+	return importBytes(tb, importers.CRM{}, "sales.csv", []byte(data), opts)
 }
 
 // TestCRM_Detect checks that CRM accepts its headers and neither a cost

@@ -71,6 +71,22 @@ func TestImporters(t *testing.T) {
 	}
 }
 
+// importBytes opens data as name and imports it with im, returning the
+// records emitted, the stats and the error.
+func importBytes(tb testing.TB, im importers.Importer, name string, data []byte, opts importers.Options) ([]kpi.Record, *kpi.FileStats, error) {
+	tb.Helper()
+	in, err := importers.OpenBytes(name, data)
+	if err != nil {
+		tb.Fatalf("OpenBytes(%s): %v", name, err)
+	}
+	var recs []kpi.Record
+	st, err := im.Import(in, opts, func(r kpi.Record) error {
+		recs = append(recs, r)
+		return nil
+	})
+	return recs, st, err
+}
+
 func mustOpen(tb testing.TB, file string) *importers.Input {
 	tb.Helper()
 	data, err := os.ReadFile(file)

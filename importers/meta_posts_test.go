@@ -26,16 +26,7 @@ func igRow(published, permalink, description, date string) string {
 
 func metaPostsImport(tb testing.TB, name string, data []byte, opts importers.Options) ([]kpi.Record, *kpi.FileStats, error) {
 	tb.Helper()
-	in, err := importers.OpenBytes(name, data)
-	if err != nil {
-		tb.Fatalf("OpenBytes(%s): %v", name, err)
-	}
-	var recs []kpi.Record
-	st, err := importers.MetaPosts{}.Import(in, opts, func(r kpi.Record) error {
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, st, err
+	return importBytes(tb, importers.MetaPosts{}, name, data, opts)
 }
 
 // utf16 encodes s as UTF-16LE, with a BOM when bom is set.

@@ -64,16 +64,7 @@ const msHeader = "GregorianDate,CampaignName,CurrencyCode,Impressions,Clicks,Spe
 
 func msImport(tb testing.TB, data []byte, opts importers.Options) ([]kpi.Record, *kpi.FileStats, error) {
 	tb.Helper()
-	in, err := importers.OpenBytes("ms.csv", data)
-	if err != nil {
-		tb.Fatalf("OpenBytes(ms.csv): %v", err)
-	}
-	var recs []kpi.Record
-	st, err := importers.Microsoft{}.Import(in, opts, func(r kpi.Record) error {
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, st, err
+	return importBytes(tb, importers.Microsoft{}, "ms.csv", data, opts)
 }
 
 func hasWarning(st *kpi.FileStats, part string) bool {

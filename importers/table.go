@@ -21,6 +21,11 @@ type run struct {
 	bads  int // malformed rows seen
 	tol   kpi.Money
 	mixed bool // rows in more than one currency
+	// Rows covering a span only partly inside the period: the first one's
+	// line and span, and how many.
+	partial      int
+	partialFirst int
+	partialSpan  kpi.Period
 }
 
 // newRun starts an import of in for platform p.
@@ -103,7 +108,10 @@ func (r *run) use(rec kpi.Record) error {
 	if !inPeriod {
 		r.st.OutsidePeriod++
 		if rec.Day.IsZero() && !rec.Span.IsZero() && (p.Contains(rec.Span.From) || p.Contains(rec.Span.To)) {
-			r.warn("line %d covers %s, which is only partly inside %s: not booked", rec.Source.Line, rec.Span, p)
+			if r.partial == 0 {
+				r.partialFirst, r.partialSpan = rec.Source.Line, rec.Span
+			}
+			r.partial++
 		}
 		return nil
 	}
@@ -135,6 +143,13 @@ func (r *run) platformTotals(t kpi.Totals, line int, tol kpi.Money) {
 
 // finish compares the totals and returns the stats and the error, if any.
 func (r *run) finish() (*kpi.FileStats, error) {
+	switch {
+	case r.partial == 1:
+		r.warn("line %d covers %s, which is only partly inside %s: not booked", r.partialFirst, r.partialSpan, r.opts.Period)
+	case r.partial > 1:
+		r.warn("%d rows cover days partly outside %s (from line %d, %s): not booked; export the report period to book them",
+			r.partial, r.opts.Period, r.partialFirst, r.partialSpan)
+	}
 	if r.st.Currency == "" && !r.mixed && r.opts.Currency != "" {
 		r.st.Currency = r.opts.Currency
 	}

@@ -35,12 +35,7 @@ func tiktokOpen(tb testing.TB, data []byte) *importers.Input {
 // tiktokImport imports data and returns the records and stats.
 func tiktokImport(tb testing.TB, data []byte, opts importers.Options) ([]kpi.Record, *kpi.FileStats, error) {
 	tb.Helper()
-	var recs []kpi.Record
-	st, err := importers.TikTok{}.Import(tiktokOpen(tb, data), opts, func(r kpi.Record) error {
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, st, err
+	return importBytes(tb, importers.TikTok{}, "tiktok.csv", data, opts)
 }
 
 // TestTikTok_Detect checks that TikTok accepts its own headers, English and

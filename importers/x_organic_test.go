@@ -55,16 +55,7 @@ var xOrganicMetrics = []string{"376.0", "7.0", "0.0186", "2.0", "0.0", "3.0", "1
 
 func xImport(tb testing.TB, data string, opts importers.Options) ([]kpi.Record, *kpi.FileStats, error) {
 	tb.Helper()
-	in, err := importers.OpenBytes("x.csv", []byte(data))
-	if err != nil {
-		tb.Fatalf("OpenBytes(x.csv): %v", err)
-	}
-	var recs []kpi.Record
-	st, err := importers.XOrganic{}.Import(in, opts, func(r kpi.Record) error {
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, st, err
+	return importBytes(tb, importers.XOrganic{}, "x.csv", []byte(data), opts)
 }
 
 // TestXOrganic_Detect checks the four X headers and that other platforms'

@@ -20,16 +20,7 @@ const ytTable = "Content,Video title,Video publish time,Duration,Views,Watch tim
 
 func ytImport(tb testing.TB, data string, opts importers.Options) ([]kpi.Record, *kpi.FileStats, error) {
 	tb.Helper()
-	in, err := importers.OpenBytes("yt.csv", []byte(data))
-	if err != nil {
-		tb.Fatalf("OpenBytes(yt.csv): %v", err)
-	}
-	var recs []kpi.Record
-	st, err := importers.YouTube{}.Import(in, opts, func(r kpi.Record) error {
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, st, err
+	return importBytes(tb, importers.YouTube{}, "yt.csv", []byte(data), opts)
 }
 
 // TestYouTube_Detect checks the three headers, and that a bare Date header
