@@ -244,7 +244,7 @@ func TestLinkedInAggregatePeriod(t *testing.T) {
 			}
 			part := false
 			for _, w := range st.Warnings {
-				part = part || strings.Contains(w, "only partly inside")
+				part = part || strings.Contains(w, "only partly inside") || strings.Contains(w, "partly outside")
 			}
 			if part != tc.wantPartWarn {
 				t.Errorf("Import() warnings = %q, want a partly-inside warning: %v", st.Warnings, tc.wantPartWarn)
