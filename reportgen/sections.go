@@ -211,6 +211,12 @@ func buildOrganic(r *Report, rows []Row, costs []CostLine, opts Options) *Organi
 	}
 	by := map[kpi.Platform]*Scope{}
 	posts := map[kpi.Platform][]Post{}
+	// A post reported on several rows (several days) is one post.
+	type postKey struct {
+		platform      kpi.Platform
+		account, post string
+	}
+	postAt := map[postKey]int{}
 	for i := range rows {
 		row := &rows[i]
 		s := by[row.Platform]
@@ -222,8 +228,20 @@ func buildOrganic(r *Report, rows []Row, costs []CostLine, opts Options) *Organi
 		o.Total.Inputs.Totals.Merge(row.Totals)
 		o.Lifetime = o.Lifetime || row.Lifetime
 		if row.Post != "" || row.PostLink != "" {
-			posts[row.Platform] = append(posts[row.Platform], Post{Platform: row.Platform, Account: row.Account,
-				Title: row.Post, Link: row.PostLink, Published: row.Published, Totals: row.Totals})
+			k := postKey{row.Platform, row.Account, cmp.Or(row.PostLink, row.Post)}
+			j, ok := postAt[k]
+			if !ok {
+				j = len(posts[row.Platform])
+				postAt[k] = j
+				posts[row.Platform] = append(posts[row.Platform], Post{Platform: row.Platform, Account: row.Account,
+					Title: row.Post, Link: row.PostLink, Published: row.Published})
+			}
+			p := &posts[row.Platform][j]
+			p.Totals.Merge(row.Totals)
+			p.Title = cmp.Or(p.Title, row.Post)
+			if p.Published.IsZero() {
+				p.Published = row.Published
+			}
 		}
 	}
 	for _, c := range costs {
@@ -240,6 +258,17 @@ func buildOrganic(r *Report, rows []Row, costs []CostLine, opts Options) *Organi
 			o.Platforms = append(o.Platforms, *s)
 		}
 	}
+	// Followers are a level: the organic part's is the sum of each
+	// platform's latest count, whatever day each platform's export ends.
+	var followers int64
+	known := false
+	for _, s := range o.Platforms {
+		if s.Inputs.FollowersKnown {
+			followers += s.Inputs.Followers
+			known = true
+		}
+	}
+	o.Total.Inputs.Followers, o.Total.Inputs.FollowersKnown = followers, known
 	finish := func(s *Scope, match func(kpi.Platform) bool) {
 		in := &s.Inputs
 		if in.Records > 1 {
