@@ -287,3 +287,44 @@ func TestBuild_OrganicFollowersAndPosts(t *testing.T) {
 		t.Errorf("top post engagement rate = %+v, want 65/2000", v)
 	}
 }
+
+// TestBuild_RowOrder: rows that differ only by post or channel come in
+// the same order whatever order the records arrive in.
+func TestBuild_RowOrder(t *testing.T) {
+	recs := []kpi.Record{
+		{Platform: kpi.LinkedInPage, Post: "B", PostLink: "https://li/2", Impressions: 1, Has: kpi.FImpressions},
+		{Platform: kpi.LinkedInPage, Post: "A", Impressions: 2, Has: kpi.FImpressions},
+		{Platform: kpi.LinkedInPage, Impressions: 3, Has: kpi.FImpressions},
+		{Platform: kpi.CRM, Channel: kpi.MetaAds, Leads: kpi.Micro, Has: kpi.FLeads},
+		{Platform: kpi.CRM, Leads: 2 * kpi.Micro, Has: kpi.FLeads},
+		{Platform: kpi.CRM, Channel: kpi.SocialPaid, Leads: 3 * kpi.Micro, Has: kpi.FLeads},
+	}
+	order := func(r *reportgen.Report) string {
+		var s []string
+		for _, row := range r.Organic.Rows {
+			s = append(s, row.PostLink+"|"+row.Post)
+		}
+		for _, row := range r.Sales.Rows {
+			s = append(s, string(row.Channel))
+		}
+		return strings.Join(s, ",")
+	}
+	want := "|,|A,https://li/2|B,meta_ads,social_paid,"
+	for i := range 20 {
+		agg := reportgen.NewAggregator("EUR", nil)
+		for j := range recs {
+			r := recs[(i+j)%len(recs)]
+			r.Day, r.Source = kpi.Day(2026, 10, 1), kpi.Source{File: "x.csv", Line: j + 2}
+			if err := agg.Add(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r, err := reportgen.Build(reportgen.Options{Currency: "EUR", Period: kpi.Month(2026, 10)}, agg, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := order(r); got != want {
+			t.Fatalf("row order = %q, want %q", got, want)
+		}
+	}
+}
