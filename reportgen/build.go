@@ -123,7 +123,7 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		}
 		t := c.totals
 		row := Row{Platform: k.platform, Day: k.day, Span: k.span, Account: k.account, Campaign: k.campaign,
-			Currency: k.currency, Rate: x, SpendOriginal: t.Spend, ValueOriginal: t.ConversionValue, Source: sourceRef(c),
+			Currency: k.currency, Rate: x, SpendOriginal: t.Spend, ValueOriginal: t.ConversionValue, RevenueOriginal: t.Revenue, Source: sourceRef(c),
 			Channel: k.channel, Post: c.post, Published: c.published, Lifetime: c.lifetime}
 		if k.platform.IsOrganic() {
 			row.PostLink = k.post
@@ -201,7 +201,7 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		if c.Platform.IsOrganic() {
 			// An organic page's cost belongs to the organic part.
 			if !slices.ContainsFunc(organicRows, func(row Row) bool { return row.Platform == c.Platform }) {
-				r.Warnings = append(r.Warnings, fmt.Sprintf("%s: cost scoped to %s, which has no data in this report: counted in the paid and organic total only", c.Source, c.Platform))
+				r.Warnings = append(r.Warnings, fmt.Sprintf("%s: cost scoped to %s, which has no data in this report: counted in the organic total and in paid and organic together only", c.Source, c.Platform))
 			}
 			continue
 		}
@@ -259,8 +259,6 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		src := opts.RateSources[cur]
 		if src == "" {
 			src = "roibook.yaml"
-		} else if !usedRates[cur] {
-			continue // a rates file quotes many currencies: show the ones used
 		}
 		r.Rates = append(r.Rates, RateUsed{Currency: cur, Rate: x, Used: usedRates[cur], Source: src})
 	}
