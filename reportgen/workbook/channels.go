@@ -86,15 +86,15 @@ type chanCol struct {
 // A chanSheet is the web analytics or CRM sheet: the figures by channel
 // at the top, formulas over the table of rows below.
 type chanSheet struct {
-	name     string
-	source   string // ga4 or crm
-	ch       *reportgen.Channels
-	kind     chanKind
-	cols     []chanCol
-	letter   map[string]string
-	foreign  bool            // some row is in another currency
-	fraction map[string]bool // Qty metrics with a non-integer value
-	hdr      int             // the by-channel header row
+	name                  string
+	source                string // ga4 or crm
+	ch                    *reportgen.Channels
+	kind                  chanKind
+	cols                  []chanCol
+	letter                map[string]string
+	foreign               bool            // some row is in another currency
+	fraction              map[string]bool // Qty metrics with a non-integer value
+	hdr                   int             // the by-channel header row
 	tableHdr, first, last int
 }
 

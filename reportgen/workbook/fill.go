@@ -128,10 +128,10 @@ type filler struct {
 	org           []*orgSheet // one per r.Organic.Platforms
 	web, crm      *chanSheet
 	invSheet      string
-	orgAt, togAt  pos                 // Summary: the organic and paid-and-organic blocks' title rows
-	orgTotRefs    map[string]string   // all organic, on Summary
-	orgTotBlank   map[string]bool     //
-	sectionRefs   map[string]string   // SectionNames entry → cell
+	orgAt, togAt  pos               // Summary: the organic and paid-and-organic blocks' title rows
+	orgTotRefs    map[string]string // all organic, on Summary
+	orgTotBlank   map[string]bool   //
+	sectionRefs   map[string]string // SectionNames entry → cell
 }
 
 // Fill fills the workbook template tmpl with r and writes the .xlsx to w
