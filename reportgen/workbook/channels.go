@@ -126,7 +126,7 @@ func (fl *filler) planChannels(name string, ch *reportgen.Channels, k chanKind, 
 		}
 	}
 	cs.cols = []chanCol{{"label", k.label, 30, kText, 0}, {"account", "Account", 18, kText, 0},
-		{"channel", "Channel", 15, kText, 0}, {"channel_name", "Channel name", 24, kText, 0},
+		{"channel", "Channel", 15, kText, 0}, {"channel_name", "Channel name", 32, kText, 0},
 		{"from", "From", 12, kDate, 0}, {"to", "To", 12, kDate, 0}}
 	for _, m := range k.metrics {
 		if m.key == "revenue" && cs.foreign {

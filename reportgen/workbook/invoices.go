@@ -17,7 +17,7 @@ const invoicesNote = "Invoices of the period as billed. Converted amounts read t
 func (fl *filler) writeInvoices() {
 	sh, r := fl.invSheet, fl.r
 	cur := r.Currency
-	fl.widths(sh, 14, 18, 15, 11, 11, 11, 9, 13, 11, 13, 11, 10, 14, 13, 14, 34, 26)
+	fl.widths(sh, 14, 18, 20, 11, 11, 11, 9, 13, 11, 13, 11, 10, 14, 13, 14, 56, 26)
 	fl.heading(sh, "Invoices", invoicesNote)
 	const hdr = 5
 	fl.header(sh, pos{1, hdr}, "Platform", "Account", "Number", "Date", "Service from", "Service to", "Currency",

@@ -65,8 +65,8 @@ func organicCols() []orgCol {
 		{"link", "Link", 30, kText, 0, func(r *reportgen.Row) any { return text(r.PostLink) }},
 		{"published", "Published", 11, kDate, 0, func(r *reportgen.Row) any { return excelDate(r.Published) }},
 		{"account", "Account", 18, kText, 0, func(r *reportgen.Row) any { return text(r.Account) }},
-		{"from", "From", 11, kDate, 0, from},
-		{"to", "To", 11, kDate, 0, to},
+		{"from", "From", 13, kDate, 0, from},
+		{"to", "To", 13, kDate, 0, to},
 		{"impressions", "Impressions", 12, kCount, kpi.FImpressions, func(r *reportgen.Row) any { return t(r).Impressions }},
 		{"reach", "Reach (not additive)", 11, kCount, kpi.FReach, func(r *reportgen.Row) any {
 			if !r.Totals.ReachKnown {
@@ -85,7 +85,7 @@ func organicCols() []orgCol {
 		{"video_views", "Video views", 10, kCount, kpi.FVideoViews, func(r *reportgen.Row) any { return t(r).VideoViews }},
 		{"watch_hours", "Watch hours", 10, kQty, kpi.FWatchTime, func(r *reportgen.Row) any { return t(r).WatchHours.Float64() }},
 		{"posts", "Posts", 8, kCount, kpi.FPosts, func(r *reportgen.Row) any { return t(r).Posts }},
-		{"followers", "Followers (a level, not additive)", 12, kCount, kpi.FFollowers, func(r *reportgen.Row) any {
+		{"followers", "Followers (a level)", 13, kCount, kpi.FFollowers, func(r *reportgen.Row) any {
 			if !r.Totals.FollowersKnown {
 				return nil
 			}
