@@ -246,11 +246,11 @@ func checkChannels(t *testing.T, f *excelize.File, r *reportgen.Report, sheet st
 	}
 	figures := func(c *kpi.Totals, values map[string]kpi.Ratio) map[string]figure {
 		m := map[string]figure{
-			"Sessions":         provided(count(float64(c.Sessions)), c.Has, kpi.FSessions),
-			"Engaged sessions": provided(count(float64(c.EngagedSessions)), c.Has, kpi.FEngagedSessions),
-			"Key events":       provided(count(c.KeyEvents.Float64()), c.Has, kpi.FKeyEvents),
-			"Leads":            provided(count(c.Leads.Float64()), c.Has, kpi.FLeads),
-			"Customers won":    provided(count(c.Customers.Float64()), c.Has, kpi.FCustomers),
+			"Sessions":                     provided(count(float64(c.Sessions)), c.Has, kpi.FSessions),
+			"Engaged sessions":             provided(count(float64(c.EngagedSessions)), c.Has, kpi.FEngagedSessions),
+			"Key events":                   provided(count(c.KeyEvents.Float64()), c.Has, kpi.FKeyEvents),
+			"Leads":                        provided(count(c.Leads.Float64()), c.Has, kpi.FLeads),
+			"Customers won":                provided(count(c.Customers.Float64()), c.Has, kpi.FCustomers),
 			"Revenue (" + r.Currency + ")": provided(money(c.Revenue), c.Has, kpi.FRevenue),
 		}
 		rates := map[string]string{"Engagement rate": "engagement_rate", "Key event rate": "key_event_rate",
