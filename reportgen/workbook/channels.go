@@ -127,7 +127,7 @@ func (fl *filler) planChannels(name string, ch *reportgen.Channels, k chanKind, 
 	}
 	cs.cols = []chanCol{{"label", k.label, 30, kText, 0}, {"account", "Account", 18, kText, 0},
 		{"channel", "Channel", 15, kText, 0}, {"channel_name", "Channel name", 32, kText, 0},
-		{"from", "From", 12, kDate, 0}, {"to", "To", 12, kDate, 0}}
+		{"from", "From", 14, kDate, 0}, {"to", "To", 14, kDate, 0}}
 	for _, m := range k.metrics {
 		if m.key == "revenue" && cs.foreign {
 			cs.cols = append(cs.cols, chanCol{"currency", "Currency", 9, kText, 0}, chanCol{"rate", "FX rate", 10, kFX, 0},

@@ -67,24 +67,24 @@ func organicCols() []orgCol {
 		{"account", "Account", 18, kText, 0, func(r *reportgen.Row) any { return text(r.Account) }},
 		{"from", "From", 13, kDate, 0, from},
 		{"to", "To", 13, kDate, 0, to},
-		{"impressions", "Impressions", 12, kCount, kpi.FImpressions, func(r *reportgen.Row) any { return t(r).Impressions }},
-		{"reach", "Reach (not additive)", 11, kCount, kpi.FReach, func(r *reportgen.Row) any {
+		{"impressions", "Impressions", 13, kCount, kpi.FImpressions, func(r *reportgen.Row) any { return t(r).Impressions }},
+		{"reach", "Reach (not additive)", 13, kCount, kpi.FReach, func(r *reportgen.Row) any {
 			if !r.Totals.ReachKnown {
 				return nil
 			}
 			return t(r).Reach
 		}},
-		{"engagements", "Engagements", 12, kCount, kpi.FEngagements, func(r *reportgen.Row) any { return t(r).Engagements }},
-		{"reactions", "Reactions", 10, kCount, kpi.FReactions, func(r *reportgen.Row) any { return t(r).Reactions }},
-		{"comments", "Comments", 10, kCount, kpi.FComments, func(r *reportgen.Row) any { return t(r).Comments }},
-		{"shares", "Shares", 9, kCount, kpi.FShares, func(r *reportgen.Row) any { return t(r).Shares }},
-		{"saves", "Saves", 9, kCount, kpi.FSaves, func(r *reportgen.Row) any { return t(r).Saves }},
-		{"clicks", "Clicks", 9, kCount, kpi.FClicks, func(r *reportgen.Row) any { return t(r).Clicks }},
-		{"link_clicks", "Link clicks", 9, kCount, kpi.FLinkClicks, func(r *reportgen.Row) any { return t(r).LinkClicks }},
-		{"follows", "Follows (net)", 9, kCount, kpi.FFollows, func(r *reportgen.Row) any { return t(r).Follows }},
-		{"video_views", "Video views", 10, kCount, kpi.FVideoViews, func(r *reportgen.Row) any { return t(r).VideoViews }},
-		{"watch_hours", "Watch hours", 10, kQty, kpi.FWatchTime, func(r *reportgen.Row) any { return t(r).WatchHours.Float64() }},
-		{"posts", "Posts", 8, kCount, kpi.FPosts, func(r *reportgen.Row) any { return t(r).Posts }},
+		{"engagements", "Engagements", 13, kCount, kpi.FEngagements, func(r *reportgen.Row) any { return t(r).Engagements }},
+		{"reactions", "Reactions", 13, kCount, kpi.FReactions, func(r *reportgen.Row) any { return t(r).Reactions }},
+		{"comments", "Comments", 13, kCount, kpi.FComments, func(r *reportgen.Row) any { return t(r).Comments }},
+		{"shares", "Shares", 13, kCount, kpi.FShares, func(r *reportgen.Row) any { return t(r).Shares }},
+		{"saves", "Saves", 13, kCount, kpi.FSaves, func(r *reportgen.Row) any { return t(r).Saves }},
+		{"clicks", "Clicks", 13, kCount, kpi.FClicks, func(r *reportgen.Row) any { return t(r).Clicks }},
+		{"link_clicks", "Link clicks", 13, kCount, kpi.FLinkClicks, func(r *reportgen.Row) any { return t(r).LinkClicks }},
+		{"follows", "Follows (net)", 13, kCount, kpi.FFollows, func(r *reportgen.Row) any { return t(r).Follows }},
+		{"video_views", "Video views", 13, kCount, kpi.FVideoViews, func(r *reportgen.Row) any { return t(r).VideoViews }},
+		{"watch_hours", "Watch hours", 13, kQty, kpi.FWatchTime, func(r *reportgen.Row) any { return t(r).WatchHours.Float64() }},
+		{"posts", "Posts", 13, kCount, kpi.FPosts, func(r *reportgen.Row) any { return t(r).Posts }},
 		{"followers", "Followers (a level)", 13, kCount, kpi.FFollowers, func(r *reportgen.Row) any {
 			if !r.Totals.FollowersKnown {
 				return nil
