@@ -123,7 +123,7 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		}
 		t := c.totals
 		row := Row{Platform: k.platform, Day: k.day, Span: k.span, Account: k.account, Campaign: k.campaign,
-			Currency: k.currency, Rate: x, SpendOriginal: t.Spend, ValueOriginal: t.ConversionValue, Source: sourceRef(c),
+			Currency: k.currency, Rate: x, SpendOriginal: t.Spend, ValueOriginal: t.ConversionValue, RevenueOriginal: t.Revenue, Source: sourceRef(c),
 			Channel: k.channel, Post: c.post, Published: c.published, Lifetime: c.lifetime}
 		if k.platform.IsOrganic() {
 			row.PostLink = k.post
@@ -201,7 +201,7 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		if c.Platform.IsOrganic() {
 			// An organic page's cost belongs to the organic part.
 			if !slices.ContainsFunc(organicRows, func(row Row) bool { return row.Platform == c.Platform }) {
-				r.Warnings = append(r.Warnings, fmt.Sprintf("%s: cost scoped to %s, which has no data in this report: counted in the paid and organic total only", c.Source, c.Platform))
+				r.Warnings = append(r.Warnings, fmt.Sprintf("%s: cost scoped to %s, which has no data in this report: counted in the organic total and in paid and organic together only", c.Source, c.Platform))
 			}
 			continue
 		}
@@ -565,6 +565,12 @@ func compareRows(a, b Row) int {
 		cmp.Compare(a.Account, b.Account),
 		cmp.Compare(a.Campaign, b.Campaign),
 		cmp.Compare(a.Currency, b.Currency),
+		// The rest of the reporting grain: organic rows differ by post,
+		// analytics and sales rows by channel.
+		cmp.Compare(channelRank(a.Channel), channelRank(b.Channel)),
+		cmp.Compare(a.Channel, b.Channel),
+		cmp.Compare(a.PostLink, b.PostLink),
+		cmp.Compare(a.Post, b.Post),
 	)
 }
 

@@ -244,3 +244,87 @@ func TestBuild_SourceRef(t *testing.T) {
 		t.Errorf("Source = %q, want %q", got, want)
 	}
 }
+
+// TestBuild_OrganicFollowersAndPosts: the organic total's followers are
+// the sum of each platform's latest count, even when the exports end on
+// different days; a post reported on several days is one top post.
+func TestBuild_OrganicFollowersAndPosts(t *testing.T) {
+	agg := reportgen.NewAggregator("EUR", nil)
+	add := func(r kpi.Record) {
+		t.Helper()
+		r.Source = kpi.Source{File: string(r.Platform) + ".csv", Line: 2}
+		if err := agg.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := kpi.FImpressions | kpi.FEngagements | kpi.FFollowers
+	add(kpi.Record{Platform: kpi.LinkedInPage, Day: kpi.Day(2026, 10, 30), Followers: 900, FollowersKnown: true, Has: page})
+	add(kpi.Record{Platform: kpi.LinkedInPage, Day: kpi.Day(2026, 10, 31), Followers: 1000, FollowersKnown: true, Has: page})
+	add(kpi.Record{Platform: kpi.YouTube, Day: kpi.Day(2026, 10, 30), Followers: 250, FollowersKnown: true, Has: page})
+	post := kpi.FImpressions | kpi.FEngagements | kpi.FPosts
+	for day, eng := range map[int]int64{3: 40, 4: 25} {
+		add(kpi.Record{Platform: kpi.LinkedInPage, Day: kpi.Day(2026, 10, day), Account: "Acme", Post: "Launch",
+			PostLink: "https://li/1", Impressions: 1000, Engagements: eng, Posts: 1, Has: post})
+	}
+	add(kpi.Record{Platform: kpi.LinkedInPage, Day: kpi.Day(2026, 10, 5), Account: "Acme", Post: "Other",
+		PostLink: "https://li/2", Impressions: 500, Engagements: 50, Posts: 1, Has: post})
+	r, err := reportgen.Build(reportgen.Options{Currency: "EUR", Period: kpi.Month(2026, 10)}, agg, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := r.Organic
+	if o == nil || len(o.Platforms) != 2 {
+		t.Fatalf("organic = %+v, want two platforms", o)
+	}
+	if in := o.Total.Inputs; !in.FollowersKnown || in.Followers != 1250 {
+		t.Errorf("organic followers = %d (known %v), want 1000 + 250", in.Followers, in.FollowersKnown)
+	}
+	top := o.Platforms[0].TopPosts
+	if len(top) != 2 || top[0].Link != "https://li/1" || top[0].Totals.Engagements != 65 || top[0].Totals.Impressions != 2000 {
+		t.Errorf("top posts = %+v, want https://li/1 once with 65 engagements over 2000 impressions first", top)
+	}
+	if v := top[0].EngagementRate; !v.OK || math.Abs(v.Value-65.0/2000) > 1e-12 {
+		t.Errorf("top post engagement rate = %+v, want 65/2000", v)
+	}
+}
+
+// TestBuild_RowOrder: rows that differ only by post or channel come in
+// the same order whatever order the records arrive in.
+func TestBuild_RowOrder(t *testing.T) {
+	recs := []kpi.Record{
+		{Platform: kpi.LinkedInPage, Post: "B", PostLink: "https://li/2", Impressions: 1, Has: kpi.FImpressions},
+		{Platform: kpi.LinkedInPage, Post: "A", Impressions: 2, Has: kpi.FImpressions},
+		{Platform: kpi.LinkedInPage, Impressions: 3, Has: kpi.FImpressions},
+		{Platform: kpi.CRM, Channel: kpi.MetaAds, Leads: kpi.Micro, Has: kpi.FLeads},
+		{Platform: kpi.CRM, Leads: 2 * kpi.Micro, Has: kpi.FLeads},
+		{Platform: kpi.CRM, Channel: kpi.SocialPaid, Leads: 3 * kpi.Micro, Has: kpi.FLeads},
+	}
+	order := func(r *reportgen.Report) string {
+		var s []string
+		for _, row := range r.Organic.Rows {
+			s = append(s, row.PostLink+"|"+row.Post)
+		}
+		for _, row := range r.Sales.Rows {
+			s = append(s, string(row.Channel))
+		}
+		return strings.Join(s, ",")
+	}
+	want := "|,|A,https://li/2|B,meta_ads,social_paid,"
+	for i := range 20 {
+		agg := reportgen.NewAggregator("EUR", nil)
+		for j := range recs {
+			r := recs[(i+j)%len(recs)]
+			r.Day, r.Source = kpi.Day(2026, 10, 1), kpi.Source{File: "x.csv", Line: j + 2}
+			if err := agg.Add(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r, err := reportgen.Build(reportgen.Options{Currency: "EUR", Period: kpi.Month(2026, 10)}, agg, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := order(r); got != want {
+			t.Fatalf("row order = %q, want %q", got, want)
+		}
+	}
+}

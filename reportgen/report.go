@@ -117,6 +117,7 @@ type Row struct {
 	Rate              kpi.Rate // 1 Currency = Rate reporting currency
 	SpendOriginal     kpi.Money
 	ValueOriginal     kpi.Money  // conversion value as exported
+	RevenueOriginal   kpi.Money  // analytics or CRM revenue as exported
 	Totals            kpi.Totals // money in the reporting currency
 	Source            string     // "meta.csv:2-31", where the row came from
 

@@ -264,6 +264,17 @@ func buildOrganic(r *Report, rows []Row, costs []CostLine, opts Options) *Organi
 			o.Platforms = append(o.Platforms, *s)
 		}
 	}
+	// Followers are a level: the organic part's is the sum of each
+	// platform's latest count, whatever day each platform's export ends.
+	var followers int64
+	known := false
+	for _, s := range o.Platforms {
+		if s.Inputs.FollowersKnown {
+			followers += s.Inputs.Followers
+			known = true
+		}
+	}
+	o.Total.Inputs.Followers, o.Total.Inputs.FollowersKnown = followers, known
 	finish := func(s *Scope, match func(kpi.Platform) bool) {
 		in := &s.Inputs
 		if in.Records > 1 {

@@ -60,7 +60,7 @@ var operandRows = []operandRow{
 	{"leads", "Leads", kQty, kpi.FLeads},
 	{"conversions", "Conversions", kQty, kpi.FConversions},
 	{"purchases", "Purchases", kQty, kpi.FPurchases},
-	{"revenue", "Attributed revenue", kMoney, kpi.FConversionValue},
+	{"revenue", "Attributed revenue", kMoney, kpi.FRevenue},
 	{"other_costs", "Other costs", kMoney, 0},
 	{"total_cost", "Total cost", kMoney, 0},
 	{"modelled_value", "Modelled value", kMoney, 0},
@@ -84,9 +84,10 @@ var fieldWords = map[kpi.Fields]string{
 	kpi.FImpressions: "impressions", kpi.FReach: "reach", kpi.FClicks: "clicks", kpi.FLinkClicks: "link clicks",
 	kpi.FEngagements: "engagements", kpi.FLeads: "leads", kpi.FConversions: "conversions", kpi.FPurchases: "purchases",
 	kpi.FConversionValue: "conversion value (revenue)", kpi.FRevenue: "attributed revenue", kpi.FSpend: "spend",
+	kpi.FPosts: "posts", kpi.FFollowers: "followers", kpi.FVideoViews: "video views", kpi.FWatchTime: "watch time",
 }
 
-var roiKeys = map[string]bool{"media_roi": true, "roi": true, "roi_incl_modelled": true}
+var roiKeys = map[string]bool{"media_roi": true, "roi": true, "roi_incl_modelled": true, "organic_roi": true}
 
 var operandRe = regexp.MustCompile(`\{([a-z_]+)\}`)
 
@@ -120,6 +121,17 @@ type filler struct {
 	platBlank []map[string]bool   // figures left blank on purpose
 	totRefs   map[string]string   // whole report, on Summary
 	totBlank  map[string]bool
+
+	// The sections' sheets (sections.go), each nil or empty without its
+	// section.
+	afterPlatform string      // the template sheet after Platform: organic sheets go before it
+	org           []*orgSheet // one per r.Organic.Platforms
+	web, crm      *chanSheet
+	invSheet      string
+	orgAt, togAt  pos               // Summary: the organic and paid-and-organic blocks' title rows
+	orgTotRefs    map[string]string // all organic, on Summary
+	orgTotBlank   map[string]bool   //
+	sectionRefs   map[string]string // SectionNames entry → cell
 }
 
 // Fill fills the workbook template tmpl with r and writes the .xlsx to w
@@ -142,6 +154,7 @@ func Fill(w io.Writer, tmpl []byte, r *reportgen.Report) error {
 	fl.st = newStyles(f, r.Branding.PrimaryColor, r.Currency)
 	fl.planData()
 	fl.cloneSheets()
+	fl.createSections()
 	fl.placeAnchors()
 	fl.replaceText()
 	fl.writeCosts()
@@ -149,10 +162,27 @@ func Fill(w io.Writer, tmpl []byte, r *reportgen.Report) error {
 	for i := range r.Platforms {
 		fl.writePlatform(i)
 	}
+	for i := range fl.org {
+		fl.writeOrganic(i)
+	}
 	fl.writeSummary()
+	if r.Organic != nil {
+		fl.writeOrganicSummary()
+	}
+	if r.Together != nil {
+		fl.writeTogether()
+	}
 	fl.writeGoals()
 	fl.writeSources()
 	fl.writeDefinitions()
+	if fl.invSheet != "" {
+		fl.writeInvoices()
+	}
+	for _, cs := range []*chanSheet{fl.web, fl.crm} {
+		if cs != nil {
+			fl.writeChannels(cs)
+		}
+	}
 	fl.defineNames()
 	fl.finish()
 	if fl.err == nil {
@@ -383,6 +413,9 @@ func (fl *filler) cloneSheets() {
 	f := fl.f
 	from, err := f.GetSheetIndex(SheetPlatform)
 	fl.fail(err)
+	if list := f.GetSheetList(); slices.Index(list, SheetPlatform)+1 < len(list) {
+		fl.afterPlatform = list[slices.Index(list, SheetPlatform)+1] // organic sheets go before it
+	}
 	for _, s := range fl.r.Platforms {
 		name := fl.sheetName(s.Name, f.GetSheetList())
 		idx, err := f.NewSheet(name)
@@ -422,7 +455,7 @@ func (fl *filler) heights(sheet string) map[string]int {
 		return map[string]int{"sources.table": 1 + atLeast1(len(r.Sources)), "rejected.table": 1 + atLeast1(fl.notUsedCount()),
 			"warnings.table": 1 + atLeast1(len(r.Warnings))}
 	case SheetDefinitions:
-		return map[string]int{"definitions.table": 1 + len(fl.defs), "settings.table": 1 + len(fl.settings()),
+		return map[string]int{"definitions.table": 1 + len(fl.defs) + fl.organicDefRows(), "settings.table": 1 + len(fl.settings()),
 			"rates.table": 1 + atLeast1(len(r.Rates)), "actions.table": 1 + atLeast1(len(r.Actions)) + 1}
 	}
 	if i := slices.Index(fl.platSheets, sheet); i >= 0 {
@@ -459,6 +492,9 @@ func (fl *filler) placeAnchors() {
 				fl.fail(fl.f.InsertRows(sheet, row+1, extra[row]))
 			}
 		}
+		if sheet == SheetSummary && fl.r.Organic != nil {
+			fl.reserveOrganic(h)
+		}
 		fs, err = scanSheet(fl.f, sheet)
 		fl.fail(err)
 		fl.at[sheet] = map[string]pos{}
@@ -468,6 +504,41 @@ func (fl *filler) placeAnchors() {
 			}
 		}
 	}
+}
+
+// reserveOrganic inserts the rows of the Summary's organic and
+// paid-and-organic blocks below the KPI table (and below any other table
+// beside it), given the Summary anchors' heights h.
+func (fl *filler) reserveOrganic(h map[string]int) {
+	fs, err := scanSheet(fl.f, SheetSummary)
+	fl.fail(err)
+	at := map[string]pos{}
+	for _, fd := range fs {
+		if fd.anchor != "" {
+			at[fd.anchor] = pos{fd.col, fd.row}
+		}
+	}
+	kt, ok := at["kpi.table"]
+	if !ok || fl.err != nil {
+		return
+	}
+	row := kt.row + h["kpi.table"]
+	for moved := true; moved; {
+		moved = false
+		for a, p := range at {
+			if p.row <= row && row < p.row+h[a] {
+				row, moved = p.row+h[a], true
+			}
+		}
+	}
+	organic := 1 + 1 + len(organicOps) + 1 + len(fl.r.Organic.KPIs)
+	together := 0
+	if fl.r.Together != nil {
+		together = 1 + 1 + 1 + len(togetherRows)
+	}
+	fl.fail(fl.f.InsertRows(SheetSummary, row, 1+organic+together))
+	fl.orgAt = pos{kt.col, row + 1}
+	fl.togAt = pos{kt.col, row + 1 + organic + 1}
 }
 
 // replaceText replaces the text placeholders in every cell but the anchors.
@@ -737,8 +808,7 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 		if k == kQty && !fl.fractional[op.key] {
 			k = kCount
 		}
-		platformRevenue := fl.r.RevenueSource == "platforms" || fl.r.RevenueSource == ""
-		if op.field != 0 && in.Has&op.field == 0 && op.key != "reach" && (op.key != "revenue" || platformRevenue) {
+		if op.field != 0 && in.Has&op.field == 0 && op.key != "reach" {
 			// Not reported is not zero: the cell stays blank, and so does
 			// every KPI that needs it.
 			fl.style(sh, col, row, k, false)
@@ -761,13 +831,23 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 				fl.formula(sh, col, row, fl.sumData("conversion_value", s.Platform), kMoney, false)
 				note(row, "platform-reported conversion value (Data); platforms may double count")
 			} else {
-				fl.num(sh, col, row, in.Revenue.Float64(), kMoney, false)
-				note(row, revenueSourceLabel(fl.r.RevenueSource)+", a value from the report")
+				channels := []string{string(s.Platform)}
+				if s.Platform == "" {
+					channels = paidChannels()
+				}
+				if fm, words, ok := fl.revenueOf(fl.r.RevenueSource, channels); ok {
+					fl.formula(sh, col, row, fm, kMoney, false)
+					note(row, words)
+				} else {
+					fl.num(sh, col, row, in.Revenue.Float64(), kMoney, false)
+					note(row, revenueSourceLabel(fl.r.RevenueSource)+", a value from the report")
+				}
 			}
 		case "other_costs":
 			if s.Platform == "" {
-				fl.formula(sh, col, row, fl.costTotal, kMoney, false)
-				note(row, "Costs sheet total")
+				// Lines scoped to an organic platform are organic's cost.
+				fl.formula(sh, col, row, fl.costTotal+"-"+fl.organicCosts(), kMoney, false)
+				note(row, "Costs sheet total, less the lines scoped to organic platforms")
 			} else {
 				fl.formula(sh, col, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.costCostRange, fl.costPlatRange, crit(string(s.Platform))), kMoney, false)
 				note(row, "cost lines scoped to this platform (Costs)")
@@ -818,6 +898,13 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 			fl.style(sh, col, row, kind, false)
 			blank[k.Key] = true
 			note(row, "n/a: the exports have no "+missing)
+			continue
+		}
+		if op := missingOperand(k.Excel, local); op != "" {
+			// followers, posts ...: organic figures the ad platforms lack.
+			fl.style(sh, col, row, kind, false)
+			blank[k.Key] = true
+			note(row, "n/a: the ad platforms report no "+strings.ReplaceAll(op, "_", " "))
 			continue
 		}
 		if basis, ok := s.Basis[k.Key]; ok && platCols != nil {
@@ -881,6 +968,17 @@ func missingNeeds(k kpi.KPI, has kpi.Fields) string {
 				return w
 			}
 			return "needed metric"
+		}
+	}
+	return ""
+}
+
+// missingOperand returns the first operand of an Excel form that cells
+// has no cell for, or "".
+func missingOperand(excel string, cells map[string]string) string {
+	for _, m := range operandRe.FindAllStringSubmatch(excel, -1) {
+		if _, ok := cells[m[1]]; !ok {
+			return m[1]
 		}
 	}
 	return ""
@@ -1110,11 +1208,14 @@ func (fl *filler) writeHeadline() {
 		case "spend":
 			words = "Σ Data spend, converted to " + fl.r.Currency
 		case "other_costs":
-			words = "Costs sheet total"
+			words = "Costs sheet total, less the lines scoped to organic platforms"
 		case "total_cost":
 			words = "ad spend + other costs"
 		case "revenue":
 			words = revenueSourceLabel(fl.r.RevenueSource)
+			if cs := fl.channelsOf(fl.r.RevenueSource); cs != nil {
+				words += " attributed to the ad platforms, from the " + cs.name + " sheet"
+			}
 		case "modelled_value":
 			words = "Σ action count × value per action (Definitions); not in revenue"
 		case "impressions", "clicks", "conversions", "leads":
@@ -1159,6 +1260,11 @@ func (fl *filler) writeGoals() {
 		for j, s := range r.Platforms {
 			if s.Platform == g.Platform {
 				refs, blank, scope, found = fl.platRefs[j], fl.platBlank[j], s.Name, true
+			}
+		}
+		for _, s := range fl.org {
+			if g.Platform != "" && s.scope.Platform == g.Platform {
+				refs, blank, scope, found = s.refs, s.blank, s.scope.Name, true
 			}
 		}
 		if !found {
@@ -1324,8 +1430,11 @@ func (fl *filler) settings() [][2]string {
 	rev := revenueSourceLabel(r.RevenueSource)
 	if r.RevenueSource == "platforms" || r.RevenueSource == "" {
 		rev += ": the Data sheet's conversion value; each platform uses its own attribution window, and two platforms may claim the same sale"
+	} else if cs := fl.channelsOf(r.RevenueSource); cs != nil {
+		rev += ": what the " + cs.name + " sheet attributes to each ad platform's channel; for all platforms together, " +
+			"every paid channel, GA4's Paid Social included"
 	}
-	return [][2]string{
+	out := [][2]string{
 		{"Client", r.Client},
 		{"Period", r.Period.Label() + " (" + r.Period.String() + ")"},
 		{"Reporting currency", r.Currency + "; other currencies are converted with the rates below before summing"},
@@ -1340,6 +1449,28 @@ func (fl *filler) settings() [][2]string {
 		{"Modelled value", "Σ action count × value per action; shown apart from attributed revenue"},
 		{"Rows with errors", r.OnBadRows},
 	}
+	if o := r.Organic; o != nil {
+		rev := "none: no GA4 or CRM revenue among the inputs"
+		if o.RevenueSource != "" {
+			rev = revenueSourceLabel(o.RevenueSource) + " attributed to the organic platforms and GA4's Organic Social"
+		}
+		out = append(out, [2]string{"Organic revenue", rev},
+			[2]string{"Organic cost", "the cost-sheet lines scoped to an organic platform; they are not in the ad platforms' other costs"},
+			[2]string{"Followers", "a level: each platform's count on the latest day it reports, never summed over days"})
+		if o.Lifetime {
+			out = append(out, [2]string{"Post metrics", "some are lifetime totals up to the export date, not the period's own (see the organic sheets)"})
+		}
+	}
+	return out
+}
+
+// organicDefRows is how many rows the organic KPI definitions add to the
+// KPI definitions: a sub-header and one per KPI.
+func (fl *filler) organicDefRows() int {
+	if fl.r.Organic == nil {
+		return 0
+	}
+	return 1 + len(fl.r.Organic.KPIs)
 }
 
 func (fl *filler) writeDefinitions() {
@@ -1347,12 +1478,24 @@ func (fl *filler) writeDefinitions() {
 	r := fl.r
 	p := fl.at[sh]["definitions.table"]
 	fl.header(sh, p, "KPI", "Definition", "Excel form ({operand} = the scope's total)", "Format")
-	for i, k := range fl.defs {
-		row := p.row + 1 + i
+	def := func(row int, k kpi.KPI) {
 		fl.str(sh, p.col, row, k.Name, kLabel)
 		fl.wrapped(sh, p.col+1, row, k.Formula)
 		fl.wrapped(sh, p.col+2, row, k.Excel)
 		fl.str(sh, p.col+3, row, [...]string{"number", "money", "percent", "ratio"}[k.Format], kText)
+	}
+	for i, k := range fl.defs {
+		def(p.row+1+i, k)
+	}
+	if o := r.Organic; o != nil {
+		sub := p.row + 1 + len(fl.defs)
+		fl.str(sh, p.col, sub, "Organic pages and channels", kSubheader)
+		for c := p.col + 1; c <= p.col+3; c++ {
+			fl.style(sh, c, sub, kSubheader, false)
+		}
+		for i, k := range o.KPIs {
+			def(sub+1+i, k)
+		}
 	}
 
 	p = fl.at[sh]["settings.table"]
@@ -1363,7 +1506,7 @@ func (fl *filler) writeDefinitions() {
 	}
 
 	p = fl.at[sh]["rates.table"]
-	fl.header(sh, p, "Currency", "1 unit in "+r.Currency, "Used")
+	fl.header(sh, p, "Currency", "1 unit in "+r.Currency, "Used", "Source")
 	if len(r.Rates) == 0 {
 		fl.str(sh, p.col, p.row+1, "every amount is in "+r.Currency, kNote)
 	}
@@ -1376,6 +1519,7 @@ func (fl *filler) writeDefinitions() {
 			used = "yes"
 		}
 		fl.str(sh, p.col+2, row, used, kText)
+		fl.str(sh, p.col+3, row, cmp.Or(x.Source, "roibook.yaml"), kText)
 	}
 }
 
@@ -1385,7 +1529,7 @@ func (fl *filler) defineNames() {
 	p := fl.at[SheetSummary]["headline"]
 	for _, dn := range fl.f.GetDefinedName() {
 		if dn.Scope == "Workbook" || dn.Scope == "" {
-			if slices.Contains(Names, dn.Name) {
+			if slices.Contains(Names, dn.Name) || slices.Contains(SectionNames, dn.Name) {
 				fl.fail(fl.f.DeleteDefinedName(&excelize.DefinedName{Name: dn.Name}))
 			}
 		}
@@ -1396,6 +1540,11 @@ func (fl *filler) defineNames() {
 			RefersTo: sheetRef(SheetSummary) + abs(p.col+1, p.row+1+i),
 			Comment:  headline[name].label,
 		}))
+	}
+	for _, name := range SectionNames {
+		if ref := fl.sectionRefs[name]; ref != "" {
+			fl.fail(fl.f.SetDefinedName(&excelize.DefinedName{Name: name, RefersTo: ref, Comment: sectionNameLabels[name]}))
+		}
 	}
 }
 

@@ -89,7 +89,7 @@ func nameFigures(r *reportgen.Report) map[string]figure {
 	}
 	return map[string]figure{
 		"AdSpend": money(in.Spend), "OtherCosts": money(in.OtherCosts), "TotalCost": money(in.TotalCost()),
-		"Revenue": provided(money(in.Revenue), kpi.FConversionValue), "ModelledValue": money(in.ModelledValue),
+		"Revenue": provided(money(in.Revenue), kpi.FRevenue), "ModelledValue": money(in.ModelledValue),
 		"ROAS": ratio(v["roas"]), "MediaROI": ratio(v["media_roi"]), "ROI": ratio(v["roi"]),
 		"ROIInclModelled": ratio(v["roi_incl_modelled"]),
 		"Impressions":     provided(count(float64(in.Impressions)), kpi.FImpressions),
@@ -110,8 +110,9 @@ func definedNames(f *excelize.File) map[string]string {
 
 // TestFill_LibreOffice recalculates the filled workbook in LibreOffice and
 // checks every named figure, every KPI of every scope, every campaign KPI
-// and every goal against the figures roibook computed itself; then edits a
-// cost line and checks that ROI follows.
+// and every goal against the figures roibook computed itself, and the
+// sections (checkSections); then edits a cost line and checks that ROI
+// follows.
 func TestFill_LibreOffice(t *testing.T) {
 	officetest.Need(t, "soffice")
 	t.Parallel()
@@ -136,6 +137,7 @@ func TestFill_LibreOffice(t *testing.T) {
 			checkScopes(t, f, r)
 			checkCampaigns(t, f, r)
 			checkGoals(t, f, r)
+			checkSections(t, f, r)
 		})
 	}
 }
@@ -174,7 +176,7 @@ func scopeFigure(r *reportgen.Report, s *reportgen.Scope, label string) (figure,
 		// A metric the scope's exports do not report is blank, not 0.
 		provided := map[string]kpi.Fields{"impressions": kpi.FImpressions, "clicks": kpi.FClicks,
 			"link_clicks": kpi.FLinkClicks, "engagements": kpi.FEngagements, "leads": kpi.FLeads,
-			"conversions": kpi.FConversions, "purchases": kpi.FPurchases, "revenue": kpi.FConversionValue}
+			"conversions": kpi.FConversions, "purchases": kpi.FPurchases, "revenue": kpi.FRevenue}
 		if f, ok := provided[key]; ok && in.Has&f == 0 {
 			return figure{}, true
 		}

@@ -214,3 +214,156 @@ func bigReport(tb testing.TB, n int) *reportgen.Report {
 	}
 	return r
 }
+
+// sectionsReport is a month in EUR with every section: Meta and Google
+// Ads (a USD row), two organic platforms (LinkedIn page: daily page rows
+// with followers and posts, one post on two days, one without a link, one
+// titled like a formula; Facebook & Instagram: lifetime post metrics),
+// GA4 (every kind of channel: a platform, paid and organic social
+// groups, unattributed traffic, a USD row), a CRM (a USD row), invoices
+// (EUR, USD, and CHF without a rate) and cost lines scoped to organic
+// platforms, one to a platform without data. revenue is the revenue
+// source (platforms, ga4 or crm); base the engagement rate's base.
+func sectionsReport(tb testing.TB, revenue, base string) *reportgen.Report {
+	tb.Helper()
+	m := func(s string) kpi.Money { return mustMoney(tb, s) }
+	q := func(s string) kpi.Qty { return mustQty(tb, s) }
+	var recs []kpi.Record
+	src := func(file string, line int) kpi.Source { return kpi.Source{File: file, Line: line} }
+
+	paidHas := kpi.FSpend | kpi.FImpressions | kpi.FClicks | kpi.FLinkClicks | kpi.FEngagements | kpi.FLeads | kpi.FConversionValue
+	for d := 1; d <= 3; d++ {
+		recs = append(recs, kpi.Record{Platform: kpi.MetaAds, Day: kpi.Day(2026, 10, d), Account: "Northwind", Campaign: "Autumn Sale",
+			Currency: "EUR", Spend: m(fmt.Sprintf("%d.40", 100+d*7)), ConversionValue: m(fmt.Sprintf("%d.10", 180+d*31)),
+			Impressions: int64(12000 + d*900), Clicks: int64(300 + d*11), LinkClicks: int64(240 + d*9), Engagements: int64(700 + d*40),
+			Leads: q(fmt.Sprint(2 + d%2)), Has: paidHas, Source: src("meta.csv", d+1)})
+	}
+	googleHas := kpi.FSpend | kpi.FImpressions | kpi.FClicks | kpi.FConversions | kpi.FConversionValue
+	recs = append(recs,
+		kpi.Record{Platform: kpi.GoogleAds, Day: kpi.Day(2026, 10, 1), Account: "123-456-7890", Campaign: "Brand", Currency: "EUR",
+			Spend: m("61.05"), ConversionValue: m("240.50"), Impressions: 2300, Clicks: 170, Conversions: q("5"), Has: googleHas, Source: src("google.csv", 2)},
+		kpi.Record{Platform: kpi.GoogleAds, Day: kpi.Day(2026, 10, 2), Account: "US", Campaign: "US Promo", Currency: "USD",
+			Spend: m("100.00"), ConversionValue: m("150.00"), Impressions: 3000, Clicks: 70, Conversions: q("2"), Has: googleHas, Source: src("google.csv", 3)})
+
+	// LinkedIn page: daily page figures with the follower count, and posts.
+	pageHas := kpi.FImpressions | kpi.FClicks | kpi.FEngagements | kpi.FFollows | kpi.FFollowers
+	for d := 1; d <= 3; d++ {
+		recs = append(recs, kpi.Record{Platform: kpi.LinkedInPage, Day: kpi.Day(2026, 10, d), Account: "Northwind",
+			Impressions: int64(800 + d*50), Clicks: int64(20 + d), Engagements: int64(40 + d*3), Follows: int64(d*4 - 5),
+			Followers: int64(1200 + d*12), FollowersKnown: true, Has: pageHas, Source: src("linkedin_page.xlsx", d+1)})
+	}
+	postHas := kpi.FImpressions | kpi.FClicks | kpi.FLinkClicks | kpi.FEngagements | kpi.FReactions | kpi.FComments | kpi.FShares | kpi.FPosts
+	// A post counts as published on its first row only.
+	liPost := func(day int, title, link string, published int, impr, eng int64, line int) {
+		posts := int64(0)
+		if day == published {
+			posts = 1
+		}
+		recs = append(recs, kpi.Record{Platform: kpi.LinkedInPage, Day: kpi.Day(2026, 10, day), Account: "Northwind",
+			Post: title, PostLink: link, Published: kpi.Day(2026, 10, published), Impressions: impr, Clicks: eng / 3, LinkClicks: eng / 4,
+			Engagements: eng, Reactions: eng / 2, Comments: eng / 10, Shares: eng / 20, Posts: posts,
+			Has: postHas, Source: src("linkedin_posts.csv", line)})
+	}
+	liPost(2, "We are hiring: 3 engineers", "https://www.linkedin.com/feed/update/urn:li:activity:1", 2, 3100, 210, 2)
+	liPost(3, "We are hiring: 3 engineers", "https://www.linkedin.com/feed/update/urn:li:activity:1", 2, 1400, 95, 3)
+	liPost(2, "Autumn catalogue is out", "", 2, 2200, 130, 4)
+	liPost(3, hyperlinkCampaign, "https://www.linkedin.com/feed/update/urn:li:activity:3", 3, 900, 30, 5)
+	liPost(3, "Quiet post", "https://www.linkedin.com/feed/update/urn:li:activity:4", 3, 0, 0, 6)
+
+	// Facebook & Instagram: lifetime post metrics, with reach per post.
+	metaHas := kpi.FImpressions | kpi.FReach | kpi.FEngagements | kpi.FReactions | kpi.FComments | kpi.FShares | kpi.FSaves |
+		kpi.FLinkClicks | kpi.FVideoViews | kpi.FPosts
+	for i, p := range []struct {
+		title, link    string
+		day            int
+		impr, reach    int64
+		eng, link2, vv int64
+	}{
+		{"Behind the scenes at the warehouse", "https://www.facebook.com/northwind/posts/101", 1, 5400, 4100, 320, 41, 1200},
+		{"Autumn Sale: 20 % off tents", "https://www.instagram.com/p/AbC123", 2, 8800, 6900, 610, 95, 0},
+		{"Trail tips #3", "https://www.facebook.com/northwind/posts/103", 3, 3000, 2500, 150, 12, 800},
+	} {
+		recs = append(recs, kpi.Record{Platform: kpi.MetaPosts, Day: kpi.Day(2026, 10, p.day), Account: "Northwind Outdoor",
+			Post: p.title, PostLink: p.link, Published: kpi.Day(2026, 10, p.day), Lifetime: true,
+			Impressions: p.impr, Reach: p.reach, ReachKnown: true, Engagements: p.eng, Reactions: p.eng * 6 / 10,
+			Comments: p.eng / 10, Shares: p.eng / 20, Saves: p.eng / 25, LinkClicks: p.link2, VideoViews: p.vv, Posts: 1,
+			Has: metaHas, Source: src("meta_posts.csv", i+2)})
+	}
+
+	// GA4: sessions, key events and revenue by source / medium.
+	ga4Has := kpi.FSessions | kpi.FEngagedSessions | kpi.FKeyEvents | kpi.FRevenue
+	ga4 := func(day int, sm string, ch kpi.Platform, cur string, sess, engaged int64, ke, rev string, line int) {
+		recs = append(recs, kpi.Record{Platform: kpi.GA4, Day: kpi.Day(2026, 10, day), Account: "northwind.example", Campaign: sm,
+			Channel: ch, Currency: cur, Sessions: sess, EngagedSessions: engaged, KeyEvents: q(ke), Revenue: m(rev),
+			Has: ga4Has, Source: src("ga4.csv", line)})
+	}
+	ga4(1, "facebook / paid", kpi.MetaAds, "EUR", 420, 260, "12", "610.40", 2)
+	ga4(2, "facebook / paid", kpi.MetaAds, "EUR", 380, 240, "9", "455.00", 3)
+	ga4(1, "google / cpc", kpi.GoogleAds, "EUR", 150, 100, "4", "230.00", 4)
+	ga4(2, "google / cpc", kpi.GoogleAds, "USD", 90, 55, "2", "120.00", 5)
+	ga4(1, "Paid Social", kpi.SocialPaid, "EUR", 60, 30, "1", "80.00", 6)
+	ga4(1, "linkedin.com / referral", kpi.LinkedInPage, "EUR", 75, 50, "2", "140.00", 7)
+	ga4(2, "instagram / organic", kpi.MetaPosts, "EUR", 110, 70, "3", "95.50", 8)
+	ga4(3, "Organic Social", kpi.SocialOrganic, "EUR", 40, 20, "0", "0", 9)
+	ga4(1, "google / organic", "", "EUR", 900, 610, "20", "1800.00", 10)
+	ga4(2, "(direct) / (none)", "", "EUR", 500, 300, "7.5", "720.25", 11)
+
+	// CRM: leads, customers won and revenue by source.
+	crmHas := kpi.FLeads | kpi.FCustomers | kpi.FRevenue
+	crm := func(day int, camp string, ch kpi.Platform, cur, leads, won, rev string, line int) {
+		recs = append(recs, kpi.Record{Platform: kpi.CRM, Day: kpi.Day(2026, 10, day), Campaign: camp, Channel: ch, Currency: cur,
+			Leads: q(leads), Customers: q(won), Revenue: m(rev), Has: crmHas, Source: src("crm.csv", line)})
+	}
+	crm(1, "Autumn Sale", kpi.MetaAds, "EUR", "12", "3", "1840.00", 2)
+	crm(2, "Brand", kpi.GoogleAds, "USD", "4", "1", "500.00", 3)
+	crm(2, "", kpi.LinkedInPage, "EUR", "6", "2", "990.00", 4)
+	crm(3, "", kpi.MetaPosts, "EUR", "3", "0", "0", 5)
+	crm(3, "Fair", "", "EUR", "9", "4", "2300.00", 6)
+
+	costs := []kpi.Cost{
+		{Category: "staff", Description: "Paid media management", Basis: kpi.BasisHours, Hours: q("10"), Rate: m("85"), Source: src("costs.csv", 2)},
+		{Category: "tools", Description: "Scheduling tool", Basis: kpi.BasisAmount, Amount: m("49"), Currency: "USD", Source: src("costs.csv", 3)},
+		{Category: "agency_fee", Description: "Agency fee, 12 % of ad spend", Basis: kpi.BasisPercent, Percent: q("12"), Source: src("costs.csv", 4)},
+		{Category: "production", Description: "Video for Meta Ads", Basis: kpi.BasisAmount, Amount: m("250"), Platform: kpi.MetaAds, Source: src("costs.csv", 5)},
+		{Category: "staff", Description: "LinkedIn community management", Basis: kpi.BasisHours, Hours: q("6.5"), Rate: m("60"),
+			Platform: kpi.LinkedInPage, Source: src("costs.csv", 6)},
+		{Category: "production", Description: "Photo shoot for posts", Basis: kpi.BasisAmount, Amount: m("120"), Currency: "USD",
+			Platform: kpi.MetaPosts, Source: src("costs.csv", 7)},
+		{Category: "tools", Description: "YouTube thumbnails", Basis: kpi.BasisAmount, Amount: m("35"), Platform: kpi.YouTube, Source: src("costs.csv", 8)},
+	}
+	invoices := []kpi.Invoice{
+		{Platform: kpi.MetaAds, Account: "Northwind", Number: "FBADS-2026-10-001", Date: kpi.Day(2026, 11, 2),
+			Span: kpi.Month(2026, 10), Amount: m("345.20"), Tax: m("65.59"), Currency: "EUR", Paid: kpi.Day(2026, 11, 5), Source: src("invoices.csv", 2)},
+		{Platform: kpi.GoogleAds, Account: "US", Number: "00042", Date: kpi.Day(2026, 11, 1),
+			Span: kpi.Month(2026, 10), Amount: m("100.00"), Tax: m("8.875"), Currency: "USD", Source: src("invoices.csv", 3)},
+		{Account: "Studio Blau", Number: "SB-17", Date: kpi.Day(2026, 10, 20), Amount: m("400.00"), Tax: m("30.80"), Currency: "CHF",
+			Source: src("invoices.csv", 4)},
+	}
+	var sources []kpi.FileStats
+	for _, f := range []struct {
+		file string
+		p    kpi.Platform
+		rows int
+	}{{"meta.csv", kpi.MetaAds, 3}, {"google.csv", kpi.GoogleAds, 2}, {"linkedin_page.xlsx", kpi.LinkedInPage, 3},
+		{"linkedin_posts.csv", kpi.LinkedInPage, 5}, {"meta_posts.csv", kpi.MetaPosts, 3}, {"ga4.csv", kpi.GA4, 10},
+		{"crm.csv", kpi.CRM, 5}, {"costs.csv", kpi.Costs, 7}, {"invoices.csv", kpi.Invoices, 3}} {
+		sources = append(sources, kpi.FileStats{File: f.file, Platform: f.p, Format: "csv", Encoding: "utf-8", Currency: "EUR",
+			Rows: f.rows, Used: f.rows, Check: kpi.TotalsCheck{Status: kpi.CheckNone}})
+	}
+	choices := kpi.DefaultChoices()
+	choices.EngagementBase = base
+	opts := reportgen.Options{
+		Client: "Northwind Outdoor", Currency: "EUR", Period: kpi.Month(2026, 10),
+		Rates:         map[string]kpi.Rate{"USD": mustRate(tb, "0.9215"), "GBP": mustRate(tb, "1.17")},
+		RateSources:   map[string]string{"USD": "ecb.csv: mean of 22 daily reference rates"},
+		RevenueSource: revenue, Choices: choices,
+		ActionValues: []reportgen.ActionValue{{Action: "lead", Value: m("30")}},
+		Goals: []reportgen.GoalSpec{{Metric: "roi", Target: 50, Direction: "at_least"},
+			{Metric: "engagement_rate", Target: 2, Direction: "at_least", Platform: kpi.LinkedInPage}},
+		BusinessModel: "ecommerce",
+		Branding:      reportgen.Branding{Name: "Brightside Agency", PrimaryColor: "#0E7C66"},
+		OnBadRows:     "stop",
+		Invoices:      invoices,
+	}
+	return mustBuild(tb, opts, recs, costs, sources)
+}

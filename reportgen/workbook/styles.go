@@ -35,6 +35,12 @@ const (
 	kFX
 	kLabel  // bold text
 	kAmount // a number with two decimals: hours, amounts in their own currency
+	// The titles of the sheets Fill creates (organic pages, web
+	// analytics, CRM, invoices), as the template generator styles its own.
+	kTitle
+	kSubtitle
+	kSection
+	kAlert // a warning line under a title
 )
 
 type styleKey struct {
@@ -100,6 +106,14 @@ func (s *styles) id(k kind, bold bool) int {
 	case kLabel:
 		st.Font = &excelize.Font{Bold: true}
 		st.Alignment = &excelize.Alignment{Vertical: "top"}
+	case kTitle:
+		st.Font = &excelize.Font{Bold: true, Size: 16, Color: "1F2937"}
+	case kSubtitle:
+		st.Font = &excelize.Font{Size: 11, Color: "4B5563"}
+	case kSection:
+		st.Font = &excelize.Font{Bold: true, Size: 12, Color: "1F2937"}
+	case kAlert:
+		st.Font = &excelize.Font{Bold: true, Size: 10, Color: "C2410C"}
 	case kMoney:
 		fmtStr = s.money
 	case kCount:

@@ -10,6 +10,35 @@
 // ROIInclModelled, ROAS, Impressions, Clicks, Conversions, Leads). Text from
 // the inputs is always written as text, never as a formula.
 //
+// The report's sections get sheets the template does not have, each only
+// when the report has that section:
+//
+//   - one sheet per organic platform (after the ad platform sheets): its
+//     totals (SUM over its table of posts and days; followers and a
+//     de-duplicated reach are values, levels that are never summed), its
+//     cost (SUMIFS of the Costs lines scoped to it), its revenue (SUMIFS of
+//     the Web analytics or CRM revenue of its channel), its KPIs from
+//     kpi.OrganicDefinitions, its top posts and the table itself;
+//   - Invoices: each invoice as billed, converted with the Definitions rate
+//     table (ROUND once to the minor unit), totals, and the invoiced net
+//     beside each ad platform's spend;
+//   - Web analytics and CRM: the figures by channel (SUMIFS over the table
+//     of rows below them), the social total and the whole total.
+//
+// With organic inputs the Summary gets an organic block (all organic and
+// each platform) and a paid-and-organic block (every cost against the
+// revenue of both). The ad platforms' other costs leave out the cost lines
+// scoped to organic platforms; with revenue from GA4 or a CRM each ad
+// scope's revenue is a SUMIFS over that sheet by channel. The sections'
+// headline figures are defined names too, each defined only with its
+// section: OrganicImpressions, OrganicEngagements, OrganicEngagementRate,
+// OrganicCost, OrganicRevenue (all organic); TotalCostAll, RevenueAll,
+// EngagementsAll, ROIAll (paid and organic together: every cost line, the
+// attributed revenue of both); WebSessions, WebSocialSessions,
+// WebKeyEvents, WebRevenue (GA4, the whole site but WebSocialSessions);
+// CRMLeads, CRMCustomers, CRMRevenue; InvoicedNet, InvoicedGross (the
+// converted invoices).
+//
 // The same report gives the same bytes: zip entries are written in name
 // order with fixed timestamps, and document properties come from the
 // report, not the clock.

@@ -3,6 +3,7 @@ package workbook_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -38,6 +39,9 @@ var cases = []struct {
 	{"eur_two_platforms", eurReport},
 	{"jpy_no_spend", jpyReport},
 	{"empty", emptyReport},
+	{"sections_ga4", func(tb testing.TB) *reportgen.Report { return sectionsReport(tb, "ga4", "impressions") }},
+	{"sections_crm", func(tb testing.TB) *reportgen.Report { return sectionsReport(tb, "crm", "followers") }},
+	{"sections_platforms", func(tb testing.TB) *reportgen.Report { return sectionsReport(tb, "platforms", "reach") }},
 }
 
 func TestFill_Golden(t *testing.T) {
@@ -135,8 +139,9 @@ func TestFill_FormulaLikeTextStaysText(t *testing.T) {
 	}
 }
 
-// A revenue source other than the platforms is a value from the report,
-// not a sum of the Data sheet's conversion value.
+// A revenue source other than the platforms without its sheet (a report
+// not built by reportgen.Build) is a value from the report, not a sum of
+// the Data sheet's conversion value.
 func TestFill_RevenueFromAnotherSource(t *testing.T) {
 	r := eurReport(t)
 	r.RevenueSource = "ga4"
@@ -335,16 +340,94 @@ func TestFill_MovedAnchors(t *testing.T) {
 	}
 }
 
+// operandLeft matches an {operand} of a KPI's Excel form (array constants
+// such as {"=meta_posts","=youtube"} are not operands).
+var operandLeft = regexp.MustCompile(`\{[a-z_]+\}`)
+
 // No formula keeps an {operand} of a KPI's Excel form.
 func TestFill_NoOperandLeft(t *testing.T) {
 	for _, tc := range cases {
 		sheets, _ := readWorkbook(t, mustFill(t, tc.report(t)))
 		for _, s := range sheets {
 			for _, c := range s.cells {
-				if strings.ContainsAny(c.formula, "{}") {
+				if operandLeft.MatchString(c.formula) {
 					t.Errorf("%s: %s!%s = %s", tc.name, s.name, c.ref, c.formula)
 				}
 			}
 		}
+	}
+}
+
+// The sections' sheets come after the ad platforms (organic) and before
+// Sources (invoices, web analytics, CRM), with their tables and names.
+func TestFill_SectionsStructure(t *testing.T) {
+	b := mustFill(t, sectionsReport(t, "ga4", "impressions"))
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []string{"Summary", "Meta Ads", "Google Ads", "Facebook & Instagram (organic)", "LinkedIn page", "Costs", "Data",
+		"Invoices", "Web analytics", "CRM", "Sources", "Definitions"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets = %v, want %v", got, want)
+	}
+	for sheet, table := range map[string]string{"LinkedIn page": "Posts_linkedin_page",
+		"Facebook & Instagram (organic)": "Posts_meta_posts", "Web analytics": "WebRows", "CRM": "CRMRows"} {
+		tables, err := f.GetTables(sheet)
+		if err != nil || len(tables) != 1 || tables[0].Name != table {
+			t.Errorf("%s tables = %+v, %v; want one table %s", sheet, tables, err, table)
+		}
+	}
+	var names []string
+	for _, dn := range f.GetDefinedName() {
+		names = append(names, dn.Name)
+	}
+	slices.Sort(names)
+	wantNames := slices.Sorted(slices.Values(append(slices.Clone(workbook.Names), workbook.SectionNames...)))
+	if !slices.Equal(names, wantNames) {
+		t.Errorf("defined names = %v, want %v", names, wantNames)
+	}
+	// Text from the inputs stays text: a post titled like a formula, an
+	// invoice number with leading zeros.
+	sheets, _ := readWorkbook(t, b)
+	found := map[string]bool{}
+	for _, s := range sheets {
+		for _, c := range s.cells {
+			if (c.value == hyperlinkCampaign || c.value == "00042") && c.formula == "" {
+				found[s.name+" "+c.value] = c.typ == "s" || c.typ == "inlineStr"
+			}
+		}
+	}
+	for _, w := range []string{"LinkedIn page " + hyperlinkCampaign, "Invoices 00042"} {
+		if !found[w] {
+			t.Errorf("no text cell holds %q", w)
+		}
+	}
+}
+
+// With revenue from GA4, each scope's revenue is a live SUMIFS over the
+// Web analytics sheet, the whole report's over every paid channel.
+func TestFill_RevenueFromGA4IsLive(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(mustFill(t, sectionsReport(t, "ga4", "impressions"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cells, err := f.SearchSheet("Summary", "^Attributed revenue$", true)
+	if err != nil || len(cells) < 2 {
+		t.Fatalf("no Attributed revenue row in the Summary's KPI table: %v", err)
+	}
+	_, row, _ := excelize.CellNameToCoordinates(cells[1]) // the headline's refers to it
+	if hl, _ := f.GetCellFormula("Summary", strings.Replace(cells[0], "A", "B", 1)); hl != fmt.Sprintf("$B$%d", row) {
+		t.Errorf("headline revenue = =%s, want =$B$%d", hl, row)
+	}
+	total, _ := f.GetCellFormula("Summary", fmt.Sprintf("B%d", row))
+	if !strings.Contains(total, "'Web analytics'!") || !strings.Contains(total, `"=social_paid"`) || strings.Contains(total, `"=meta_posts"`) {
+		t.Errorf("whole-report revenue = =%s, want a SUMIFS over Web analytics of the paid channels, Paid Social included", total)
+	}
+	meta, _ := f.GetCellFormula("Meta Ads", "B15")
+	if meta != `SUMIFS('Web analytics'!$M$19:$M$28,'Web analytics'!$C$19:$C$28,"=meta_ads")` {
+		t.Errorf("Meta Ads revenue = =%s, want the SUMIFS of its channel", meta)
 	}
 }
