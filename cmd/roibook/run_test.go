@@ -554,6 +554,70 @@ func TestReport_AllInputs(t *testing.T) {
 	}
 }
 
+// TestReport_AllInputsWorkbookMatchesJSON: the workbook of the client
+// folder with every kind of input, recalculated by LibreOffice, gives the
+// JSON summary's figures for the paid headline, the organic part, paid and
+// organic together, web analytics, the CRM and the invoices.
+func TestReport_AllInputsWorkbookMatchesJSON(t *testing.T) {
+	officetest.Need(t, "soffice")
+	dir := copyDir(t, allInputs)
+	code, stdout, stderr := runCmd(t, "report", dir, "--out", filepath.Join(dir, "out"), "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s map[string]any
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	at := func(path ...string) float64 {
+		var v any = s
+		for _, k := range path {
+			v = v.(map[string]any)[k]
+		}
+		switch x := v.(type) {
+		case float64:
+			return x
+		case string:
+			f, err := strconv.ParseFloat(x, 64)
+			if err != nil {
+				t.Fatalf("%v = %q", path, x)
+			}
+			return f
+		}
+		t.Fatalf("%v = %v, not a number", path, v)
+		return 0
+	}
+	invoiced := 0.0
+	for _, inv := range s["invoices"].([]any) {
+		if g, ok := inv.(map[string]any)["gross_converted"].(float64); ok {
+			invoiced += g
+		}
+	}
+	want := map[string]float64{
+		"AdSpend": at("totals", "ad_spend"), "OtherCosts": at("totals", "other_costs"), "ROI": at("totals", "roi_pct") / 100,
+		"OrganicEngagements": at("organic", "totals", "engagements"), "OrganicCost": at("organic", "totals", "cost"),
+		"OrganicEngagementRate": at("organic", "totals", "engagement_rate_pct") / 100,
+		"TotalCostAll":          at("paid_and_organic", "total_cost"), "ROIAll": at("paid_and_organic", "roi_pct") / 100,
+		"RevenueAll":  at("paid_and_organic", "revenue"),
+		"WebSessions": at("web", "total", "sessions"), "WebSocialSessions": at("web", "social", "sessions"),
+		"WebRevenue": at("web", "total", "revenue"),
+		"CRMLeads":   at("sales", "total", "leads"), "CRMCustomers": at("sales", "total", "customers"),
+		"CRMRevenue":    at("sales", "total", "revenue"),
+		"InvoicedGross": invoiced,
+	}
+	f, err := excelize.OpenFile(officetest.Recalc(t, filepath.Join(dir, "out", "northwind-outdoor-2026-10.xlsx")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for name, w := range want {
+		got := definedValue(t, f, name)
+		if math.Abs(got-w) > 1e-6*math.Max(1, math.Abs(w)) {
+			t.Errorf("workbook %s = %v after LibreOffice recalculation, JSON says %v", name, got, w)
+		}
+	}
+}
+
 // TestReport_BadFileOfEachKind: a malformed or truncated file of any kind
 // stops the report with an error naming the file and the line, and nothing
 // is written.
