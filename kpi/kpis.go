@@ -234,9 +234,26 @@ func OrganicDefinitions(c Choices) []KPI {
 		div("engagement_rate", "Engagement rate", "engagements", base, 1, FormatPercent, "engagements / "+operandWords[base]+" × 100"),
 		div("engagements_per_post", "Engagements per post", "engagements", "posts", 1, FormatRatio, "engagements / posts published"),
 		div("ctr", "CTR", "link_clicks", "impressions", 1, FormatPercent, "link clicks / impressions × 100"),
-		div("cost_per_engagement", "Cost per engagement", "total_cost", "engagements", 1, FormatMoney, "cost of the page (cost-sheet lines scoped to it) / engagements"),
+		costPerEngagement(),
 		roi,
 	}
+}
+
+// costPerEngagement is an organic page's cost per engagement. Its cost is
+// the cost-sheet lines scoped to it: with none, the cost is not known, so
+// the KPI is blank, not 0.
+func costPerEngagement() KPI {
+	k := div("cost_per_engagement", "Cost per engagement", "total_cost", "engagements", 1, FormatMoney,
+		"cost of the page (cost-sheet lines scoped to it) / engagements; undefined when no cost line is scoped to it")
+	k.Excel = `IF(OR({engagements}=0,{total_cost}=0),"",{total_cost}/{engagements})`
+	compute := k.Compute
+	k.Compute = func(in Inputs) Ratio {
+		if in.TotalCost() == 0 {
+			return Ratio{}
+		}
+		return compute(in)
+	}
+	return k
 }
 
 // Find returns the KPI with key from defs.

@@ -285,12 +285,6 @@ func buildOrganic(r *Report, rows []Row, costs []CostLine, opts Options) *Organi
 			in.Has |= kpi.FRevenue
 		}
 		s.Values = values(o.KPIs, *in)
-		if !slices.ContainsFunc(costs, func(c CostLine) bool {
-			return c.Platform.IsOrganic() && (s.Platform == "" || c.Platform == s.Platform)
-		}) {
-			// No cost line is scoped to the page: its cost is unknown, not 0.
-			s.Values["cost_per_engagement"] = kpi.Ratio{}
-		}
 		var days = map[string]*Day{}
 		for i := range rows {
 			row := &rows[i]
