@@ -554,6 +554,38 @@ func TestReport_AllInputs(t *testing.T) {
 	}
 }
 
+// TestReport_ChannelRules: a channels rule in roibook.yaml maps a GA4
+// source / medium before the built-in table does.
+func TestReport_ChannelRules(t *testing.T) {
+	dir := copyDir(t, allInputs)
+	setConfig(t, dir, "channels:\n  - {source: t.co, medium: referral, platform: x_ads}\n")
+	code, stdout, stderr := runCmd(t, "report", dir, "--out", filepath.Join(dir, "out"), "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s struct {
+		Web struct {
+			Channels []struct {
+				Channel  string
+				Sessions *int64
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int64{}
+	for _, c := range s.Web.Channels {
+		if c.Sessions != nil {
+			got[c.Channel] = *c.Sessions
+		}
+	}
+	// t.co / referral (3 sessions) is X organic by default; the rule makes it X Ads.
+	if got["x_ads"] != 3 || got["x_organic"] != 0 {
+		t.Errorf("web channels %v, want t.co / referral's 3 sessions on x_ads", got)
+	}
+}
+
 // TestReport_AllInputsWorkbookMatchesJSON: the workbook of the client
 // folder with every kind of input, recalculated by LibreOffice, gives the
 // JSON summary's figures for the paid headline, the organic part, paid and
