@@ -30,6 +30,19 @@ type Organic struct {
 // TopPostsMax is how many posts a scope's TopPosts keeps.
 const TopPostsMax = 10
 
+// TopPostsTitle names how a scope's TopPosts are ranked: by engagements,
+// or, where its exports report none (YouTube's views table), by views or
+// impressions.
+func (s *Scope) TopPostsTitle() string {
+	switch {
+	case s.Inputs.Has&kpi.FEngagements != 0:
+		return "Top posts by engagements"
+	case s.Inputs.Has&kpi.FVideoViews != 0:
+		return "Top videos by views"
+	}
+	return "Top posts by impressions"
+}
+
 // A Post is one organic post, with its figures in the report period.
 type Post struct {
 	Platform       kpi.Platform
@@ -320,7 +333,10 @@ func buildOrganic(r *Report, rows []Row, costs []CostLine, opts Options) *Organi
 			}
 		}
 		slices.SortFunc(ps, func(a, b Post) int {
+			// By engagements; where an export has none (YouTube's views
+			// table), by video views, then impressions.
 			return cmp.Or(cmp.Compare(b.Totals.Engagements, a.Totals.Engagements),
+				cmp.Compare(b.Totals.VideoViews, a.Totals.VideoViews),
 				cmp.Compare(b.Totals.Impressions, a.Totals.Impressions), cmp.Compare(a.Link, b.Link), cmp.Compare(a.Title, b.Title))
 		})
 		if len(ps) > TopPostsMax {

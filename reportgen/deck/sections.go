@@ -162,7 +162,7 @@ func (b *builder) organic(p *reportgen.Scope) slide {
 		s.Caveat = lifetimeCaveat
 	}
 	tb := table{
-		Title:      "Top posts by engagements",
+		Title:      p.TopPostsTitle(),
 		Columns:    []string{"Post", "Published", "Impressions", "Engagements", "Eng. rate"},
 		widths:     []float64{3.1, 1.4, 1.35, 1.45, 1.1},
 		align:      "LLRRR",

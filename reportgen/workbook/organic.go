@@ -265,7 +265,7 @@ func kpiKind(k kpi.KPI) kind {
 // a formula over the table of posts and days.
 func (fl *filler) writeTopPosts(s *orgSheet) {
 	sh, sc := s.name, s.scope
-	fl.str(sh, 1, s.topHdr-1, "Top posts by engagements", kSection)
+	fl.str(sh, 1, s.topHdr-1, sc.TopPostsTitle(), kSection)
 	base := ""
 	if k, ok := kpi.Find(fl.r.Organic.KPIs, "engagement_rate"); ok {
 		if m := operandRe.FindAllStringSubmatch(k.Excel, -1); len(m) > 0 {
