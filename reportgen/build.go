@@ -381,23 +381,32 @@ func finishScope(r *Report, s *Scope, opts Options) {
 }
 
 // restrictTotal recomputes the whole report's restricted KPIs over the
-// platforms that report every metric each needs, and records that subset
-// in s.Basis when it is not every platform.
-func restrictTotal(r *Report, s *Scope) {
-	for _, k := range r.KPIs {
+// platforms that report every metric each needs (see restrictOver).
+func restrictTotal(r *Report, s *Scope) { restrictOver(s, r.Platforms, r.KPIs) }
+
+// restrictOver recomputes s's restricted KPIs of defs over the parts (the
+// platform scopes s sums) that report every metric each needs, costs and
+// revenue included, and records that subset in s.Basis when it is not
+// every part: an engagement rate over all impressions, including those of
+// a platform that reports no engagements, would be too low.
+func restrictOver(s *Scope, parts []Scope, defs []kpi.KPI) {
+	for _, k := range defs {
 		if !k.Restricted() {
 			continue
 		}
 		var sub kpi.Inputs
 		var basis []kpi.Platform
-		for i := range r.Platforms {
-			p := &r.Platforms[i]
+		for i := range parts {
+			p := &parts[i]
 			if k.Covers(p.Inputs.Has) {
 				sub.Totals.Merge(p.Inputs.Totals)
+				sub.OtherCosts += p.Inputs.OtherCosts
+				sub.Revenue += p.Inputs.Revenue
+				sub.ModelledValue += p.Inputs.ModelledValue
 				basis = append(basis, p.Platform)
 			}
 		}
-		if len(basis) == len(r.Platforms) {
+		if len(basis) == len(parts) {
 			continue
 		}
 		if s.Basis == nil {

@@ -315,7 +315,6 @@ func buildOrganic(r *Report, rows []Row, costs []CostLine, opts Options) *Organi
 		}
 		slices.SortFunc(s.Days, func(a, b Day) int { return a.Day.Compare(b.Day) })
 	}
-	finish(&o.Total, isOrganicChannel)
 	for i := range o.Platforms {
 		p := o.Platforms[i].Platform
 		finish(&o.Platforms[i], func(c kpi.Platform) bool { return c == p })
@@ -344,6 +343,8 @@ func buildOrganic(r *Report, rows []Row, costs []CostLine, opts Options) *Organi
 		}
 		o.Platforms[i].TopPosts = ps
 	}
+	finish(&o.Total, isOrganicChannel)
+	restrictOver(&o.Total, o.Platforms, o.KPIs)
 	return o
 }
 
@@ -368,7 +369,7 @@ func buildTogether(r *Report, totalCosts kpi.Money) *Scope {
 	s.Values = map[string]kpi.Ratio{}
 	for _, k := range r.KPIs {
 		switch k.Key {
-		case "engagement_rate", "roi", "roi_incl_modelled":
+		case "roi", "roi_incl_modelled":
 			s.Values[k.Key] = k.Value(*in)
 		}
 	}

@@ -134,13 +134,12 @@ type ChannelFigures struct {
 
 // TogetherFigures are paid and organic together.
 type TogetherFigures struct {
-	AdSpend           json.Number  `json:"ad_spend"`
-	OtherCosts        json.Number  `json:"other_costs"`
-	TotalCost         json.Number  `json:"total_cost"`
-	Revenue           *json.Number `json:"revenue"`
-	Engagements       *int64       `json:"engagements"`
-	ROIPct            *float64     `json:"roi_pct"`
-	EngagementRatePct *float64     `json:"engagement_rate_pct"`
+	AdSpend     json.Number  `json:"ad_spend"`
+	OtherCosts  json.Number  `json:"other_costs"`
+	TotalCost   json.Number  `json:"total_cost"`
+	Revenue     *json.Number `json:"revenue"`
+	Engagements *int64       `json:"engagements"`
+	ROIPct      *float64     `json:"roi_pct"`
 }
 
 // InvoiceSummary is one invoice, converted.
@@ -222,7 +221,7 @@ func Summarize(r *Report, workbook, deck string) Summary {
 		in := &t.Inputs
 		tf := &TogetherFigures{AdSpend: money(in.Spend), OtherCosts: money(in.OtherCosts), TotalCost: money(in.TotalCost()),
 			Engagements: count(in.Has, kpi.FEngagements, in.Engagements),
-			ROIPct:      pct(t.Values["roi"]), EngagementRatePct: pct(t.Values["engagement_rate"])}
+			ROIPct:      pct(t.Values["roi"])}
 		if t.HasRevenue() {
 			rev := money(in.Revenue)
 			tf.Revenue = &rev

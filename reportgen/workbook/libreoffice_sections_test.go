@@ -324,7 +324,6 @@ func checkTogether(t *testing.T, f *excelize.File, r *reportgen.Report) {
 		"Engagements (paid + organic)":        provided(count(float64(in.Engagements)), in.Has, kpi.FEngagements),
 		"Full-cost ROI":                       ratio(tg.Values["roi"]),
 		"ROI incl. modelled value":            ratio(tg.Values["roi_incl_modelled"]),
-		"Engagement rate":                     ratio(tg.Values["engagement_rate"]),
 	}
 	rows := mustRows(t, f, "Summary")
 	sec := findRow(t, rows, "Summary", "Paid and organic together")

@@ -3,6 +3,7 @@ package workbook
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/roibook/roibook/kpi"
@@ -478,10 +479,33 @@ func (fl *filler) writeOrganicSummary() {
 			fl.str(sh, noteCol, row, "n/a: the exports have no "+missing, kNote)
 			continue
 		}
-		fm, err := substitute(k.Excel, local)
+		refs := local
+		basis, restricted := o.Total.Basis[k.Key]
+		if restricted {
+			// Over the platforms that report what the KPI needs (the
+			// model's Scope.Basis): their cells in each operand's row.
+			refs = map[string]string{}
+			for j, op := range organicOps {
+				var terms []string
+				for i, s := range fl.org {
+					if slices.Contains(basis, s.scope.Platform) && !s.blank[op.key] {
+						terms = append(terms, abs(p.col+2+i, p.row+2+j))
+					}
+				}
+				refs[op.key] = "0"
+				if len(terms) > 0 {
+					refs[op.key] = "(" + strings.Join(terms, "+") + ")"
+				}
+			}
+			refs["other_costs"] = refs["total_cost"]
+		}
+		fm, err := substitute(k.Excel, refs)
 		fl.fail(err)
 		fl.formula(sh, all, row, fm, kind, false)
-		if strings.Contains(k.Excel, "{reach}") && !in.ReachKnown {
+		switch {
+		case restricted:
+			fl.str(sh, noteCol, row, "over "+platformNames(basis)+" only: the platforms whose exports report what it needs", kNote)
+		case strings.Contains(k.Excel, "{reach}") && !in.ReachKnown:
 			fl.str(sh, noteCol, row, "blank: reach is not additive", kNote)
 		}
 	}
@@ -502,7 +526,6 @@ var togetherRows = []struct{ key, label string }{
 	{"engagements", "Engagements (paid + organic)"},
 	{"roi", "Full-cost ROI"},
 	{"roi_incl_modelled", "ROI incl. modelled value"},
-	{"engagement_rate", "Engagement rate"},
 }
 
 // writeTogether writes the paid-and-organic block: every cost against the
