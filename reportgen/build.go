@@ -74,6 +74,10 @@ var actions = []struct {
 
 func units(n int64) kpi.Qty { return kpi.Qty(n * kpi.Micro) }
 
+// organicGoalKeys maps a goal metric to the organic KPI that answers it
+// on an organic page.
+var organicGoalKeys = map[string]string{"roi": "organic_roi", "cpe": "cost_per_engagement"}
+
 // totalMetrics are the goal metrics that are sums rather than KPIs; they
 // are pro-rated when the report covers part of a month.
 var totalMetrics = map[string]string{
@@ -481,8 +485,14 @@ func evaluateGoals(r *Report, specs []GoalSpec) ([]Goal, error) {
 				}
 			}
 		}
-		res := Goal{Metric: g.Metric, Platform: g.Platform, Direction: g.Direction, Target: g.Target, TargetValue: g.Target, Status: "n/a"}
-		if k, ok := kpi.Find(r.KPIs, g.Metric); ok {
+		res := Goal{Metric: g.Metric, Key: g.Metric, Platform: g.Platform, Direction: g.Direction, Target: g.Target, TargetValue: g.Target, Status: "n/a"}
+		defs := r.KPIs
+		if g.Platform.IsOrganic() && r.Organic != nil {
+			// An organic page has its own KPIs: its ROI is organic_roi.
+			defs = r.Organic.KPIs
+			res.Key = cmp.Or(organicGoalKeys[g.Metric], g.Metric)
+		}
+		if k, ok := kpi.Find(defs, res.Key); ok {
 			res.Label, res.Format = k.Name, k.Format
 			if k.Format == kpi.FormatPercent {
 				res.TargetValue = g.Target / 100

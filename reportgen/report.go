@@ -148,7 +148,8 @@ type Action struct {
 
 // A Goal is a configured goal and how the report did against it.
 type Goal struct {
-	Metric    string // KPI key or total name
+	Metric    string // KPI key or total name, as configured
+	Key       string // the scope's figure that answers it: organic_roi for roi on an organic page
 	Label     string
 	Platform  kpi.Platform // "" for the whole report
 	Direction string       // at_least or at_most

@@ -513,6 +513,7 @@ func TestReport_AllInputs(t *testing.T) {
 		} `json:"paid_and_organic"`
 		Invoices []struct{ Number string }
 		Inputs   []struct{ File, Platform string }
+		Goals    []struct{ Metric, Platform, Status string }
 	}
 	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
 		t.Fatal(err)
@@ -551,6 +552,15 @@ func TestReport_AllInputs(t *testing.T) {
 	}
 	if len(s.Invoices) != 6 {
 		t.Errorf("%d invoices, want the 6 of October", len(s.Invoices))
+	}
+	// LinkedIn page: €780 of cost over 124 engagements = €6.29 > €5.
+	for _, g := range s.Goals {
+		if g.Platform == "linkedin_page" && g.Metric == "cpe" && g.Status != "missed" {
+			t.Errorf("goal %+v, want cpe on the LinkedIn page missed", g)
+		}
+		if g.Status == "n/a" {
+			t.Errorf("goal %+v cannot be evaluated", g)
+		}
 	}
 }
 

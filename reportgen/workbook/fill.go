@@ -1295,9 +1295,10 @@ func (fl *filler) writeGoals() {
 		fl.str(sh, c(2), row, dir, kText)
 		fl.num(sh, c(3), row, g.TargetValue, k, false)
 		D, E := abs0(c(3), row), abs0(c(4), row)
-		ref, ok := refs[g.Metric]
+		key := cmp.Or(g.Key, g.Metric)
+		ref, ok := refs[key]
 		switch {
-		case !found || !ok || blank[g.Metric]:
+		case !found || !ok || blank[key]:
 			fl.style(sh, c(4), row, k, false)
 			if found && !ok && g.Actual.OK {
 				fl.num(sh, c(4), row, g.Actual.Value, k, false)
