@@ -368,7 +368,7 @@ var costPlatforms = map[string]kpi.Platform{
 	"snapchat ads": kpi.SnapchatAds, "snapchat": kpi.SnapchatAds,
 	// Organic pages and channels: staff time on the page, production.
 	"meta posts": kpi.MetaPosts, "facebook page": kpi.MetaPosts, "instagram account": kpi.MetaPosts,
-	"linkedin page": kpi.LinkedInPage, "x organic": kpi.XOrganic, "x": kpi.XOrganic, "twitter": kpi.XOrganic,
+	"linkedin page": kpi.LinkedInPage, "x organic": kpi.XOrganic, "x analytics": kpi.XOrganic,
 	"youtube": kpi.YouTube, "youtube channel": kpi.YouTube,
 }
 
@@ -468,6 +468,10 @@ func (p *costParser) parse(row costRow, line, width int) (kpi.Cost, error) {
 		return c, valueErr(cPlatform, strings.TrimSpace(row.Platform), wantPlatform, ErrBadRow)
 	}
 	c.Platform = pl
+	if c.Basis == kpi.BasisPercent && pl.IsOrganic() {
+		// An organic page has no ad spend: the fee would silently be 0.
+		return c, valueErr(cPlatform, strings.TrimSpace(row.Platform), "an ad platform for a percentage of spend ("+pl.Name()+" has no ad spend)", ErrBadRow)
+	}
 
 	if d := strings.TrimSpace(row.Date); d != "" {
 		if c.Date, err = parseDay(d, p.xlsx, "2006-01-02"); err != nil {

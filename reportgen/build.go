@@ -241,7 +241,7 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		finishScope(r, &r.Platforms[i], opts)
 	}
 
-	if err := applyRevenueSource(r); err != nil {
+	if err := applyRevenueSource(r, sources); err != nil {
 		return nil, err
 	}
 	for i := range r.Platforms {
@@ -279,7 +279,12 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		}
 	}
 	slices.SortStableFunc(r.Sources, func(a, b kpi.FileStats) int { return cmp.Compare(a.File, b.File) })
-	r.Warnings = append(r.Warnings, sameFiguresWarnings(r.Sources)...)
+	if ws := sameFiguresWarnings(r.Sources); len(ws) > 0 && opts.OnOverlap == OverlapError {
+		return nil, fmt.Errorf("overlapping exports: %s (on_overlap: error)", strings.Join(ws, "; "))
+	} else {
+		r.Warnings = append(r.Warnings, ws...)
+	}
+	r.Warnings = append(r.Warnings, coverageWarnings(r.Sources, opts.Period)...)
 	used, outside := 0, 0
 	for _, s := range r.Sources {
 		for _, w := range s.Warnings {
@@ -303,7 +308,7 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 			withValue++
 		}
 	}
-	if withValue > 1 {
+	if withValue > 1 && r.RevenueSource == "platforms" {
 		r.Warnings = append(r.Warnings, "revenue is platform-reported conversion value: each platform uses its own attribution window, and two platforms may claim the same sale")
 	}
 	return r, nil
@@ -646,6 +651,21 @@ func sameFiguresWarnings(sources []kpi.FileStats) []string {
 			out = append(out, fmt.Sprintf("%s: %s report the same figures cut differently: read one of them, or they are counted twice",
 				p.Name(), strings.Join(files, ", ")))
 		}
+	}
+	return out
+}
+
+// coverageWarnings names the exports whose own stated period (a preamble's
+// date range) leaves part of the report period out: their figures, GA4
+// revenue set against a whole month of cost for instance, cover those days
+// only.
+func coverageWarnings(sources []kpi.FileStats, p kpi.Period) []string {
+	var out []string
+	for _, s := range sources {
+		if s.Period.IsZero() || p.IsZero() || s.Used == 0 || s.Period.Covers(p) {
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s: the export covers %s, not all of %s: its figures are for those days only", s.File, s.Period, p))
 	}
 	return out
 }

@@ -102,3 +102,21 @@ func TestSameFiguresWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverageWarnings: an export whose stated period leaves days of the
+// report out is named; one covering the period, or with no row used, is not.
+func TestCoverageWarnings(t *testing.T) {
+	oct := kpi.Month(2026, 10)
+	first3, _ := kpi.ParsePeriod("2026-10-01..2026-10-03")
+	sources := []kpi.FileStats{
+		{File: "ga4.csv", Platform: kpi.GA4, Period: first3, Used: 6},
+		{File: "google.csv", Platform: kpi.GoogleAds, Period: oct, Used: 40},
+		{File: "old.csv", Platform: kpi.GA4, Period: first3, OutsidePeriod: 4},
+		{File: "meta.csv", Platform: kpi.MetaAds, Used: 10},
+	}
+	got := coverageWarnings(sources, oct)
+	want := "ga4.csv: the export covers 2026-10-01..2026-10-03, not all of 2026-10: its figures are for those days only"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("coverageWarnings = %q, want [%q]", got, want)
+	}
+}

@@ -182,12 +182,18 @@ func isOrganicChannel(p kpi.Platform) bool { return p.IsOrganic() || p == kpi.So
 // applyRevenueSource sets the attributed revenue of the ad scopes when
 // the configured source is ga4 or crm: each platform gets the revenue its
 // channel brought, the whole report that of every paid channel.
-func applyRevenueSource(r *Report) error {
+func applyRevenueSource(r *Report, sources []kpi.FileStats) error {
 	if r.RevenueSource == "platforms" {
 		return nil
 	}
 	ch := r.revenueChannels(r.RevenueSource)
 	if ch == nil {
+		kind := kpi.Platform(r.RevenueSource)
+		for _, src := range sources {
+			if src.Platform == kind {
+				return fmt.Errorf("revenue_source %s: no row of the %s exports (%s, ...) falls in %s; export the report period, or set revenue_source: platforms", r.RevenueSource, kind.Name(), src.File, r.Period)
+			}
+		}
 		return fmt.Errorf("revenue_source %s: no %s export is among the inputs; add one or set revenue_source: platforms", r.RevenueSource, r.RevenueSource)
 	}
 	set := func(s *Scope, match func(kpi.Platform) bool) {

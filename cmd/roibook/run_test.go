@@ -564,6 +564,28 @@ func TestReport_AllInputs(t *testing.T) {
 	}
 }
 
+// TestReport_TwoCutsOfTheSameFigures: X's per-post and daily exports of one
+// account count the same impressions; with on_overlap: error (as the
+// sample sets it) the report refuses them, writing nothing.
+func TestReport_TwoCutsOfTheSameFigures(t *testing.T) {
+	dir := copyDir(t, allInputs)
+	b, err := os.ReadFile("../../importers/testdata/x_organic/overview.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "organic", "account_overview_analytics.csv"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCmd(t, "report", dir, "--out", out)
+	if code != 1 || !strings.Contains(stderr, "report the same figures cut differently") {
+		t.Errorf("exit %d, stderr %q; want 1 and the two X exports named", code, stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("a failed report left %v", entries)
+	}
+}
+
 // TestReport_ChannelRules: a channels rule in roibook.yaml maps a GA4
 // source / medium before the built-in table does.
 func TestReport_ChannelRules(t *testing.T) {
