@@ -126,7 +126,10 @@ type Input struct {
 	Path     string       // relative to Config.Dir, or absolute; after ResolveInputs, one file
 	Currency string       // for exports that state no currency; "" for none
 	Platform kpi.Platform // overrides detection; "" to detect
-	Line     int          // line of the entry in the file
+	// Sheet names the sheet of an XLSX workbook to read; "" reads the
+	// first (a LinkedIn page's "Update engagement" sheet holds its posts).
+	Sheet string
+	Line  int // line of the entry in the file
 }
 
 // A Channel maps a traffic source to a platform: Source matches a GA4
@@ -726,7 +729,7 @@ func (d *decoder) period(n ast.Node, id string) {
 }
 
 const (
-	inputWant    = "a path or glob such as exports/*.csv, or {path: ..., currency: ..., platform: ...}"
+	inputWant    = "a path or glob such as exports/*.csv, or {path: ..., currency: ..., platform: ..., sheet: ...}"
 	platformWant = "a platform key: meta_ads, google_ads, linkedin_ads, tiktok_ads, microsoft_ads, x_ads, pinterest_ads, snapchat_ads, meta_posts, linkedin_page, x_organic, youtube, ga4, crm, invoices or fx"
 )
 
@@ -742,8 +745,10 @@ func (d *decoder) inputs(n ast.Node, id string) {
 				}
 			}
 			d.c.lines[eid] = in.Line
-			d.mapping(v, eid, []string{"path", "currency", "platform"}, func(key, kid string, v ast.Node) {
+			d.mapping(v, eid, []string{"path", "currency", "platform", "sheet"}, func(key, kid string, v ast.Node) {
 				switch key {
+				case "sheet":
+					in.Sheet, _ = d.text(v, kid, "the name of a sheet of the workbook, such as Update engagement")
 				case "path":
 					in.Path, _ = d.text(v, kid, "a path or glob such as exports/*.csv")
 				case "currency":
@@ -1164,6 +1169,9 @@ func (c *Config) ResolveInputs() ([]Input, []string, error) {
 			}
 			if in.Currency != "" {
 				cur.Currency = in.Currency
+			}
+			if in.Sheet != "" {
+				cur.Sheet = in.Sheet
 			}
 			if in.Platform != "" {
 				cur.Platform = in.Platform

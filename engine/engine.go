@@ -116,7 +116,7 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		in, err := openInput(cfg, inp.Path)
+		in, err := openInput(cfg, inp.Path, inp.Sheet)
 		if err != nil {
 			return nil, err
 		}
@@ -176,7 +176,7 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		}
 	}
 	for _, path := range costSheets {
-		in, err := openInput(cfg, path)
+		in, err := openInput(cfg, path, "")
 		if err != nil {
 			return nil, err
 		}
@@ -256,9 +256,14 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 	return res, nil
 }
 
-// openInput opens path and names it relative to the configuration's folder.
-func openInput(cfg *config.Config, path string) (*importers.Input, error) {
-	in, err := importers.Open(path)
+// openInput opens path (the named sheet of a workbook when sheet is set)
+// and names it relative to the configuration's folder.
+func openInput(cfg *config.Config, path, sheet string) (*importers.Input, error) {
+	open := importers.Open
+	if sheet != "" {
+		open = func(path string) (*importers.Input, error) { return importers.OpenSheet(path, sheet) }
+	}
+	in, err := open(path)
 	if err != nil {
 		return nil, err
 	}

@@ -195,10 +195,10 @@ func (LinkedInPage) Import(in *Input, opts Options, emit func(kpi.Record) error)
 	m := h.m
 	headerLine := in.HeadLines[h.header]
 	r.setHeader(m)
-	r.st.Level = "page"
-	if tb.kind == lpUpdatePosts {
-		r.st.Level = "post"
-	}
+	// The level tells the tables apart: the daily update metrics and the
+	// posts count the same interactions (see reportgen's sameFigures).
+	r.st.Level = map[linkedinPageKind]string{lpFollowers: "followers-day", lpVisitors: "visitors-day",
+		lpUpdateMetrics: "updates-day", lpUpdatePosts: "post"}[tb.kind]
 	if err := requireColumns(in, headerLine, m, tb.cols, tb.required...); err != nil {
 		return r.st, err
 	}
@@ -255,6 +255,7 @@ func (LinkedInPage) Import(in *Input, opts Options, emit func(kpi.Record) error)
 				r.bad(err)
 				return nil
 			}
+			noLinkClicks(&out)
 			out.Published = d
 			out.Lifetime = true
 			out.Posts = 1
@@ -266,10 +267,9 @@ func (LinkedInPage) Import(in *Input, opts Options, emit func(kpi.Record) error)
 				r.bad(err)
 				return nil
 			}
-			if tb.kind == lpVisitors {
-				// Page views are clicks, not link clicks.
-				out.LinkClicks, out.Has = 0, out.Has&^kpi.FLinkClicks
-			}
+			// Page views, and clicks on an update (its content, the page's
+			// name or logo), are clicks, not clicks to the client's site.
+			noLinkClicks(&out)
 		}
 		return r.use(out)
 	})
@@ -283,4 +283,11 @@ func (LinkedInPage) Import(in *Input, opts Options, emit func(kpi.Record) error)
 		r.warn("Unique impressions are a count of people per day: they are kept per day and never summed over days")
 	}
 	return r.finish()
+}
+
+// noLinkClicks drops the link clicks fillMetrics copies from a page's one
+// click count: LinkedIn's page and update clicks are not link clicks, and
+// a CTR over them would count clicks on the company name and logo.
+func noLinkClicks(r *kpi.Record) {
+	r.LinkClicks, r.Has = 0, r.Has&^kpi.FLinkClicks
 }

@@ -627,10 +627,12 @@ func sourceRef(c *cell) string {
 // sameFigures lists, per platform, the levels of export (FileStats.Level)
 // that report the same figures in other cuts: YouTube Studio's Table data
 // (per video), Chart data (per video and day) and Totals (per day); X's
-// per-post and daily account exports. Given together they count twice.
+// per-post and daily account exports; a LinkedIn page's daily update
+// metrics and its posts. Given together they count twice.
 var sameFigures = map[kpi.Platform][]string{
-	kpi.YouTube:  {"video", "video-day", "channel-day"},
-	kpi.XOrganic: {"post", "account-day"},
+	kpi.YouTube:      {"video", "video-day", "channel-day"},
+	kpi.XOrganic:     {"post", "account-day"},
+	kpi.LinkedInPage: {"updates-day", "post"},
 }
 
 // sameFiguresWarnings warns when exports of one platform at two of its

@@ -586,6 +586,39 @@ func TestReport_TwoCutsOfTheSameFigures(t *testing.T) {
 	}
 }
 
+// TestReport_InputSheet: `sheet:` on an input reads that sheet of the
+// workbook: the LinkedIn page's posts instead of its daily update metrics.
+func TestReport_InputSheet(t *testing.T) {
+	dir := copyDir(t, allInputs)
+	cfg := filepath.Join(dir, "roibook.yaml")
+	y, _ := os.ReadFile(cfg)
+	y = bytes.Replace(y, []byte("  - organic/*"), []byte("  - organic/*\n  - {path: organic/northwind-outdoor_updates_1730419200000.xlsx, sheet: Update engagement}"), 1)
+	if err := os.WriteFile(cfg, y, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd(t, "report", dir, "--out", filepath.Join(dir, "out"), "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s struct {
+		Organic struct {
+			Platforms []struct {
+				Platform string
+				Posts    *int64
+				TopPosts []string `json:"top_posts"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range s.Organic.Platforms {
+		if p.Platform == "linkedin_page" && (p.Posts == nil || *p.Posts == 0 || len(p.TopPosts) == 0) {
+			t.Errorf("linkedin_page = %+v, want the posts of the Update engagement sheet", p)
+		}
+	}
+}
+
 // TestReport_ChannelRules: a channels rule in roibook.yaml maps a GA4
 // source / medium before the built-in table does.
 func TestReport_ChannelRules(t *testing.T) {
