@@ -219,11 +219,18 @@ func (m *mapping) hasFields() kpi.Fields { return m.hasSet }
 // per file from its language, never guessed per value.
 type numberFormat struct {
 	decimal, group byte
+	// bareGroupRefused refuses a number whose only separator is the group
+	// one ("1,250" in a ';'-separated file, where it may be 1.25).
+	bareGroupRefused bool
 }
 
 var (
 	numDot   = numberFormat{decimal: '.', group: ','} // 1,234.56
 	numComma = numberFormat{decimal: ',', group: '.'} // 1.234,56
+	numPlain = numberFormat{decimal: '.'}             // 1234.56, no grouping (Meta's own format)
+	// numSemicolon is a ';'-separated typed sheet's: 1,234.56 is read, but
+	// 1,250 is refused, as it may be a decimal comma.
+	numSemicolon = numberFormat{decimal: '.', group: ',', bareGroupRefused: true}
 )
 
 // isNA reports a "not available" marker: empty, " --", "--", "-", "—", "n/a".
@@ -245,6 +252,9 @@ func (nf numberFormat) canon(s string) (string, bool) {
 	}
 	s = spaceStrip.Replace(s)
 	if s == "" {
+		return "", false
+	}
+	if nf.bareGroupRefused && strings.IndexByte(s, nf.group) >= 0 && strings.IndexByte(s, nf.decimal) < 0 {
 		return "", false
 	}
 	if strings.ContainsAny(s, "eE") {

@@ -488,6 +488,9 @@ func (p *costParser) parse(row costRow, line, width int) (kpi.Cost, error) {
 // removed; ok is false for anything but 1234.56, 1,234.56 and, in XLSX,
 // 7.48E-6.
 func (p *costParser) number(s string) (string, bool) {
+	if groupingAmbiguous(p.r.in, s) {
+		return "", false
+	}
 	if plainNumber.MatchString(s) && strings.ContainsAny(s, "0123456789") {
 		return strings.ReplaceAll(s, ",", ""), true
 	}
@@ -513,10 +516,20 @@ func (p *costParser) qty(s string) (kpi.Qty, error) {
 	return kpi.ParseQty(n)
 }
 
+// groupingAmbiguous reports a ',' without a '.' in a number of a
+// ';'-separated sheet: such files come from decimal-comma locales, where
+// "1,250" is 1.25, so it is refused rather than read as a thousands
+// separator ("1,250.00" is not ambiguous).
+func groupingAmbiguous(in *Input, s string) bool {
+	return in.Delimiter == ';' && strings.Contains(s, ",") && !strings.Contains(s, ".")
+}
+
 // numberWant adds a hint to want for the usual mistakes: a decimal comma
 // with grouping dots, a currency symbol.
 func numberWant(want, got string) string {
 	switch {
+	case strings.Contains(got, ",") && !strings.Contains(got, "."):
+		return want + " (is " + got + " a decimal comma? write it with '.', and thousands without ',')"
 	case strings.Contains(got, ",") && strings.LastIndex(got, ",") > strings.LastIndex(got, ".") && strings.Contains(got, "."):
 		return want + " ('.' is the decimal point: write 1.234,56 as 1234.56)"
 	case strings.ContainsAny(got, "€$£¥"):

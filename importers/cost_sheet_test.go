@@ -121,7 +121,7 @@ func TestCostSheetErrors(t *testing.T) {
 		is         error
 	}{
 		{"decimal comma", "category,description,amount\ntools,Licence,89\ntools,Photos,\"12,5\"\n",
-			`costs.csv:3: column C "amount": got "12,5", want a number like 1234.56`, importers.ErrBadNumber},
+			`costs.csv:3: column C "amount": got "12,5", want a number like 1234.56 (is 12,5 a decimal comma? write it with '.', and thousands without ',')`, importers.ErrBadNumber},
 		{"european grouping", head + "tools,Licence,\"1.234,56\",,,,,,\n",
 			`costs.csv:2: column C "amount": got "1.234,56", want a number like 1234.56 ('.' is the decimal point: write 1.234,56 as 1234.56)`, importers.ErrBadNumber},
 		{"currency symbol", head + "tools,Licence,€89,,,,,,\n",
@@ -244,7 +244,7 @@ func TestCostSheetSkipBadRows(t *testing.T) {
 	if len(costs) != 2 || len(st.Rejected) != 2 {
 		t.Fatalf("ImportCosts(bad_amount.csv, skip) = %d costs, %d rejected, want 2 and 2", len(costs), len(st.Rejected))
 	}
-	want := `bad_amount.csv:4: column C "amount": got "12,5", want a number like 1234.56`
+	want := `bad_amount.csv:4: column C "amount": got "12,5", want a number like 1234.56 (is 12,5 a decimal comma? write it with '.', and thousands without ',')`
 	if st.Rejected[0].Line != 4 || st.Rejected[0].Reason != want {
 		t.Errorf("Rejected[0] = %+v, want line 4, %q", st.Rejected[0], want)
 	}
@@ -329,4 +329,42 @@ func FuzzCostSheet(f *testing.F) {
 			checkCostStats(t, costs, st)
 		}
 	})
+}
+
+// TestSemicolonSheetsRefuseCommaNumbers: in a ';'-separated sheet (a
+// decimal-comma locale), "1,250" may be 1.25: the typed sheets refuse it
+// rather than read a thousands separator; "1,250.00" is not ambiguous.
+func TestSemicolonSheetsRefuseCommaNumbers(t *testing.T) {
+	open := func(data string) *importers.Input {
+		in, err := importers.OpenBytes("sheet.csv", []byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return in
+	}
+	tests := []struct {
+		name string
+		run  func(value string) error
+	}{
+		{"cost sheet", func(v string) error {
+			_, _, err := importers.CostSheet{}.ImportCosts(open("category;description;amount\ntools;Licence;"+v+"\n"), importers.Options{})
+			return err
+		}},
+		{"invoice sheet", func(v string) error {
+			_, _, err := importers.InvoiceSheet{}.ImportInvoices(open("platform;account;invoice_number;date;amount;currency\nmeta_ads;a;1;2026-10-31;"+v+";EUR\n"), importers.Options{})
+			return err
+		}},
+		{"crm sheet", func(v string) error {
+			_, err := importers.CRM{}.Import(open("date;source;leads;customers_won;revenue;currency\n2026-10-01;meta_ads;1;1;"+v+";EUR\n"), importers.Options{}, func(kpi.Record) error { return nil })
+			return err
+		}},
+	}
+	for _, tc := range tests {
+		if err := tc.run("1,250"); err == nil || !strings.Contains(err.Error(), `got "1,250"`) {
+			t.Errorf("%s: 1,250 gave %v, want an error naming the value", tc.name, err)
+		}
+		if err := tc.run("1,250.00"); err != nil {
+			t.Errorf("%s: 1,250.00 gave %v, want it read", tc.name, err)
+		}
+	}
 }

@@ -158,7 +158,11 @@ func (CRM) Import(in *Input, opts Options, emit func(kpi.Record) error) (*kpi.Fi
 			return nil
 		}
 		out.Channel = ch
-		if err := r.fillMetrics(&out, rec, m, numDot, line); err != nil {
+		nf := numDot
+		if in.Delimiter == ';' {
+			nf = numSemicolon // "1,250" may be a decimal comma there: refused
+		}
+		if err := r.fillMetrics(&out, rec, m, nf, line); err != nil {
 			r.bad(err)
 			return nil
 		}

@@ -370,6 +370,9 @@ func (p *invoiceParser) parse(rec []string, line int) (kpi.Invoice, error) {
 
 // money parses an amount: 1234.56, -1,234.56, and in XLSX 7.48E-6.
 func (p *invoiceParser) money(s string) (kpi.Money, error) {
+	if groupingAmbiguous(p.r.in, s) {
+		return 0, ErrBadNumber
+	}
 	if (plainNumber.MatchString(s) && strings.ContainsAny(s, "0123456789")) || (p.xlsx && sciNumber.MatchString(s)) {
 		return kpi.ParseMoney(strings.ReplaceAll(s, ",", ""))
 	}

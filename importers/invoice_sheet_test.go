@@ -131,7 +131,7 @@ func TestInvoiceSheetErrors(t *testing.T) {
 		is         error
 	}{
 		{"decimal comma", head + "meta_ads,a,1,2026-10-31,,\"12,5\",,EUR,\n", importers.Options{},
-			`invoices.csv:2: column F "amount": got "12,5", want an amount net of tax like 1234.56 (negative for a credit note)`, importers.ErrBadNumber},
+			`invoices.csv:2: column F "amount": got "12,5", want an amount net of tax like 1234.56 (negative for a credit note) (is 12,5 a decimal comma? write it with '.', and thousands without ',')`, importers.ErrBadNumber},
 		{"accounting negative", head + "meta_ads,a,1,2026-10-31,,(50.00),,EUR,\n", importers.Options{},
 			`invoices.csv:2: column F "amount": got "(50.00)", want an amount net of tax like 1234.56 (negative for a credit note) (write a credit of (50.00) as -50.00)`, importers.ErrBadNumber},
 		{"currency symbol", head + "meta_ads,a,1,2026-10-31,,€50,,EUR,\n", importers.Options{},

@@ -482,9 +482,6 @@ func metaNumberFormat(in *Input, m *mapping, hi int, r *run) numberFormat {
 	return numPlain
 }
 
-// numPlain is Meta's own number format: '.' decimals, no grouping.
-var numPlain = numberFormat{decimal: '.'}
-
 // looksNumeric reports whether s is made of digits, separators, a sign and
 // an exponent only, like a number cell (and unlike a date or a name).
 func looksNumeric(s string) bool {
