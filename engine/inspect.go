@@ -16,21 +16,23 @@ import (
 
 // Inspection is what roibook sees in one file, without writing anything.
 type Inspection struct {
-	File           string          `json:"file"`
-	Platform       kpi.Platform    `json:"platform"`
-	Level          string          `json:"level,omitempty"`
-	Format         string          `json:"format"`
-	Encoding       string          `json:"encoding,omitempty"`
-	Delimiter      string          `json:"delimiter,omitempty"`
-	Period         *PeriodJSON     `json:"period"`
-	Currency       *string         `json:"currency"` // null when the file states none
-	Columns        []kpi.Column    `json:"columns"`
-	Unmapped       []string        `json:"unmapped"`
-	Rows           int             `json:"rows"`
-	Used           int             `json:"used"`
-	Aggregates     int             `json:"aggregates"`
-	Skipped        []kpi.Note      `json:"skipped"`
-	Rejected       []kpi.Note      `json:"rejected"`
+	File          string       `json:"file"`
+	Platform      kpi.Platform `json:"platform"`
+	Level         string       `json:"level,omitempty"`
+	Format        string       `json:"format"`
+	Encoding      string       `json:"encoding,omitempty"`
+	Delimiter     string       `json:"delimiter,omitempty"`
+	Period        *PeriodJSON  `json:"period"`
+	Currency      *string      `json:"currency"` // null when the file states none
+	Columns       []kpi.Column `json:"columns"`
+	Unmapped      []string     `json:"unmapped"`
+	Rows          int          `json:"rows"`
+	Used          int          `json:"used"`
+	OutsidePeriod int          `json:"outside_period"` // rows outside --period, not used
+	Aggregates    int          `json:"aggregates"`
+	Skipped       []kpi.Note   `json:"skipped"`
+	Rejected      []kpi.Note   `json:"rejected"`
+	// Totals are of every valid row of the file, whatever --period.
 	Totals         *TotalsJSON     `json:"totals,omitempty"`
 	PlatformTotals *TotalsJSON     `json:"platform_totals"`
 	Check          kpi.TotalsCheck `json:"totals_check"`
@@ -195,7 +197,7 @@ func inspectOne(path string, period kpi.Period) (Inspection, error) {
 		if st.Unmapped != nil {
 			ins.Unmapped = st.Unmapped
 		}
-		ins.Rows, ins.Used, ins.Aggregates = st.Rows, st.Used, st.Aggregates
+		ins.Rows, ins.Used, ins.Aggregates, ins.OutsidePeriod = st.Rows, st.Used, st.Aggregates, st.OutsidePeriod
 		if st.Skipped != nil {
 			ins.Skipped = st.Skipped
 		}
@@ -248,7 +250,11 @@ func WriteInspections(w io.Writer, list []Inspection) error {
 		} else if ins.Platform != kpi.Costs {
 			fmt.Fprintf(tw, "  currency\tmissing\n")
 		}
-		fmt.Fprintf(tw, "  rows\t%d read, %d used, %d skipped, %d rejected\n", ins.Rows, ins.Used, len(ins.Skipped), len(ins.Rejected))
+		rows := fmt.Sprintf("%d read, %d used", ins.Rows, ins.Used)
+		if ins.OutsidePeriod > 0 {
+			rows += fmt.Sprintf(", %d outside the period", ins.OutsidePeriod)
+		}
+		fmt.Fprintf(tw, "  rows\t%s, %d skipped, %d rejected\n", rows, len(ins.Skipped), len(ins.Rejected))
 		if ins.Invoices > 0 {
 			fmt.Fprintf(tw, "  invoices\t%d\n", ins.Invoices)
 		}
@@ -259,7 +265,7 @@ func WriteInspections(w io.Writer, list []Inspection) error {
 			fmt.Fprintf(tw, "  cost lines\t%d\n", ins.CostLines)
 		}
 		if t := ins.Totals; t != nil {
-			fmt.Fprintf(tw, "  totals\t%s\n", t)
+			fmt.Fprintf(tw, "  totals (whole file)\t%s\n", t)
 		}
 		check := ins.Check.Status
 		if ins.Check.Line > 0 {
