@@ -367,7 +367,9 @@ func organicFigures(s *Scope) OrganicFigures {
 			link = p.Title
 		}
 		f.TopPostLinks = append(f.TopPostLinks, link)
-		f.TopPostEngagements = append(f.TopPostEngagements, p.Totals.Engagements)
+		if in.Has&kpi.FEngagements != 0 {
+			f.TopPostEngagements = append(f.TopPostEngagements, p.Totals.Engagements)
+		}
 	}
 	return f
 }
