@@ -139,7 +139,7 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		}
 		files = append(files, detected{inp, in, d})
 	}
-	rates, rateSources, err := reportRates(cfg, fxRates, sources)
+	rates, rateSources, err := reportRates(cfg, fxRates)
 	if err != nil {
 		return nil, err
 	}
@@ -304,7 +304,7 @@ func channelRules(cfg *config.Config) []importers.ChannelRule {
 // roibook.yaml, then, for every other currency the rates files quote in
 // the period, the mean of the period's daily rates (kpi.PeriodRates), and
 // where each rate comes from.
-func reportRates(cfg *config.Config, fx []kpi.FXRate, sources []kpi.FileStats) (map[string]kpi.Rate, map[string]string, error) {
+func reportRates(cfg *config.Config, fx []kpi.FXRate) (map[string]kpi.Rate, map[string]string, error) {
 	rates := maps.Clone(cfg.Rates)
 	from := map[string]string{}
 	if len(fx) == 0 {
