@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -109,23 +110,35 @@ func totalsJSON(t kpi.Totals) *TotalsJSON {
 
 // String lists the totals for a person: "spend 12.50, impressions 1000, …, leads n/a".
 func (t *TotalsJSON) String() string {
-	var parts []string
-	for _, f := range []struct {
+	type metric struct {
 		name string
 		v    *json.Number
-	}{{"spend", t.Spend}, {"impressions", t.Impressions}, {"clicks", t.Clicks}, {"link clicks", t.LinkClicks},
-		{"conversions", t.Conversions}, {"revenue", t.Revenue}, {"leads", t.Leads},
-		{"posts", t.Posts}, {"engagements", t.Engagements}, {"follows", t.Follows}, {"followers", t.Followers},
+	}
+	// An ad export's metrics, n/a when missing; the others only when present.
+	paid := []metric{{"spend", t.Spend}, {"impressions", t.Impressions}, {"clicks", t.Clicks}, {"link clicks", t.LinkClicks},
+		{"conversions", t.Conversions}, {"revenue", t.Revenue}, {"leads", t.Leads}}
+	other := []metric{{"posts", t.Posts}, {"engagements", t.Engagements}, {"follows", t.Follows}, {"followers", t.Followers},
 		{"video views", t.VideoViews}, {"watch hours", t.WatchHours}, {"sessions", t.Sessions},
-		{"engaged sessions", t.EngagedSessions}, {"key events", t.KeyEvents}, {"customers", t.Customers}} {
-		if f.v == nil && len(parts) >= 7 {
-			continue // organic, analytics and sales metrics show only when present
+		{"engaged sessions", t.EngagedSessions}, {"key events", t.KeyEvents}, {"customers", t.Customers}}
+	var parts []string
+	if t.Spend != nil {
+		for _, m := range paid {
+			v := "n/a"
+			if m.v != nil {
+				v = m.v.String()
+			}
+			parts = append(parts, m.name+" "+v)
 		}
-		v := "n/a"
-		if f.v != nil {
-			v = f.v.String()
+	} else {
+		other = append(paid, other...)
+	}
+	for _, m := range other {
+		if m.v != nil {
+			parts = append(parts, m.name+" "+m.v.String())
 		}
-		parts = append(parts, f.name+" "+v)
+	}
+	if len(parts) == 0 {
+		return "none"
 	}
 	return strings.Join(parts, ", ")
 }
@@ -189,7 +202,9 @@ func inspectOne(path string, period kpi.Period) (Inspection, error) {
 			c := st.Currency
 			ins.Currency = &c
 		} else if st.Totals.Has.Any(kpi.MoneyFields) {
-			ins.Warnings = append(ins.Warnings, "the export states no currency: set currency for this input in roibook.yaml")
+			if !slices.ContainsFunc(st.Warnings, func(w string) bool { return strings.Contains(w, "no currency") }) {
+				ins.Warnings = append(ins.Warnings, "the export states no currency: set currency for this input in roibook.yaml")
+			}
 		}
 		if st.Columns != nil {
 			ins.Columns = st.Columns
