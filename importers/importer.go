@@ -61,6 +61,11 @@ type Options struct {
 	// ChannelRules map web traffic sources (GA4 source / medium, CRM
 	// sources) to platforms. They are tried before DefaultChannelRules.
 	ChannelRules []ChannelRule
+	// Compare are periods outside Period whose rows are emitted too, for
+	// the report's previous-period and year-ago comparisons. Such a row
+	// still counts as outside the period (FileStats.OutsidePeriod), and in
+	// FileStats.Comparison; the caller routes records by their day.
+	Compare []kpi.Period
 }
 
 // All returns every record importer. Adding a platform is one file plus

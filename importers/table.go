@@ -107,6 +107,9 @@ func (r *run) use(rec kpi.Record) error {
 	inPeriod := p.IsZero() || (!rec.Day.IsZero() && p.Contains(rec.Day)) || (rec.Day.IsZero() && p.Covers(rec.Span))
 	if !inPeriod {
 		r.st.OutsidePeriod++
+		if r.compared(rec) {
+			return r.emitCompared(rec)
+		}
 		if rec.Day.IsZero() && !rec.Span.IsZero() && (p.Contains(rec.Span.From) || p.Contains(rec.Span.To)) {
 			if r.partial == 0 {
 				r.partialFirst, r.partialSpan = rec.Source.Line, rec.Span

@@ -51,6 +51,10 @@ type FileStats struct {
 	Rows          int `json:"rows"` // data rows read, totals rows included
 	Used          int `json:"used"`
 	OutsidePeriod int `json:"outside_period"`
+	// Comparison counts the rows outside the period that fall in a
+	// comparison period (the previous period, a year earlier) and were read
+	// for the report's comparisons; they are in OutsidePeriod too.
+	Comparison int `json:"comparison_rows,omitempty"`
 	// Replaced counts the used rows a newer export replaced (on_overlap:
 	// newest); they are no longer in Used.
 	Replaced   int    `json:"replaced,omitempty"`
