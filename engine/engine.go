@@ -143,7 +143,7 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	agg := reportgen.NewAggregator(cfg.Currency, rates)
+	rt := newRouter(cfg.Period, cfg.Currency, rates)
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -154,7 +154,11 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		case importers.Importer:
 			o := opts
 			o.Currency = f.inp.Currency
-			st, err = d.Import(in, o, agg.Add)
+			o.Compare = rt.compare(d.Platform(), cfg.RevenueSource)
+			st, err = d.Import(in, o, rt.add)
+			if err == nil {
+				noteComparison(st, rt)
+			}
 		case importers.CostSheet:
 			var cs []kpi.Cost
 			cs, st, err = d.ImportCosts(in, opts)
@@ -198,10 +202,12 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 	}
 	ropts.FileRank = fileRank(cfg, sources)
 	ropts.Rates, ropts.RateSources, ropts.Invoices = rates, rateSources, invoices
-	rep, err := reportgen.Build(ropts, agg, costs, sources)
+	dropped := rt.options(&ropts)
+	rep, err := reportgen.Build(ropts, rt.agg, costs, sources)
 	if err != nil {
 		return nil, err
 	}
+	rep.Warnings = append(rep.Warnings, dropped...)
 
 	outDir := o.OutDir
 	if outDir == "" {

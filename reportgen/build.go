@@ -33,6 +33,9 @@ type Options struct {
 	OnOverlap string
 	FileRank  map[string]int
 	Invoices  []kpi.Invoice // invoices of the period, in their currencies
+	// Previous and YearAgo hold the records of the comparison periods
+	// (Period.Previous, Period.YearEarlier), nil when not read.
+	Previous, YearAgo *Aggregator
 }
 
 // An ActionValue is the configured value of one action.
@@ -295,7 +298,7 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 		}
 		used += s.Used
 		outside += s.OutsidePeriod
-		if s.Used == 0 && s.OutsidePeriod > 0 {
+		if s.Used == 0 && s.OutsidePeriod > s.Comparison {
 			r.Warnings = append(r.Warnings, fmt.Sprintf("%s: none of its %d rows falls in %s: is the period right?", s.File, s.OutsidePeriod, opts.Period))
 		}
 	}
@@ -311,6 +314,8 @@ func Build(opts Options, agg *Aggregator, costs []kpi.Cost, sources []kpi.FileSt
 	if withValue > 1 && r.RevenueSource == "platforms" {
 		r.Warnings = append(r.Warnings, "revenue is platform-reported conversion value: each platform uses its own attribution window, and two platforms may claim the same sale")
 	}
+	r.Funnel = buildFunnel(r)
+	buildComparisons(r, opts, sources)
 	return r, nil
 }
 

@@ -41,6 +41,13 @@ type Report struct {
 
 	Invoices []InvoiceLine
 
+	// Previous and YearAgo compare the ad platforms' headline figures
+	// with the previous period and the same dates a year earlier, each nil
+	// when no input row falls in that period. Funnel is the ad platforms'
+	// funnel, awareness to purchase.
+	Previous, YearAgo *Comparison
+	Funnel            *Funnel
+
 	Costs   []CostLine
 	Actions []Action // action values behind the modelled value
 	Goals   []Goal

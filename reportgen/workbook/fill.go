@@ -132,6 +132,9 @@ type filler struct {
 	orgTotRefs    map[string]string // all organic, on Summary
 	orgTotBlank   map[string]bool   //
 	sectionRefs   map[string]string // SectionNames entry → cell
+
+	funnelSheet string         // "" without ad platforms (funnel.go)
+	fmtStyles   map[string]int // styles by number format (compare.go)
 }
 
 // Fill fills the workbook template tmpl with r and writes the .xlsx to w
@@ -155,6 +158,7 @@ func Fill(w io.Writer, tmpl []byte, r *reportgen.Report) error {
 	fl.planData()
 	fl.cloneSheets()
 	fl.createSections()
+	fl.createFunnel()
 	fl.placeAnchors()
 	fl.replaceText()
 	fl.writeCosts()
@@ -172,6 +176,7 @@ func Fill(w io.Writer, tmpl []byte, r *reportgen.Report) error {
 	if r.Together != nil {
 		fl.writeTogether()
 	}
+	fl.writeFunnel()
 	fl.writeGoals()
 	fl.writeSources()
 	fl.writeDefinitions()
@@ -448,7 +453,7 @@ func (fl *filler) heights(sheet string) map[string]int {
 	atLeast1 := func(n int) int { return max(n, 1) }
 	switch sheet {
 	case SheetSummary:
-		return map[string]int{"headline": 1 + len(Names), "kpi.table": scope, "goals.table": 1 + atLeast1(len(r.Goals))}
+		return map[string]int{"headline": 1 + len(Names), "kpi.table": scope + fl.comparisonNoteRows(), "goals.table": 1 + atLeast1(len(r.Goals))}
 	case SheetCosts:
 		return map[string]int{"costs.table": 1 + atLeast1(len(r.Costs)) + 1}
 	case SheetSources:
@@ -1131,7 +1136,8 @@ func (fl *filler) writeSummary() {
 	for _, s := range r.Platforms {
 		hdr = append(hdr, s.Name)
 	}
-	noteCol := p.col + 2 + len(r.Platforms)
+	noteCol := p.col + 2 + len(r.Platforms) + fl.comparisonCols()
+	hdr = append(hdr, fl.comparisonHeaders()...)
 	hdr = append(hdr, "Note (all platforms)")
 	fl.header(sh, p, hdr...)
 	platCols := make([]int, len(r.Platforms))
@@ -1172,6 +1178,7 @@ func (fl *filler) writeSummary() {
 		}
 		fl.style(sh, col, p.row+1+len(operandRows), kSubheader, false)
 	}
+	fl.writeComparisons(p, p.col+2+len(r.Platforms), keys, kinds)
 	fl.writeHeadline()
 }
 
