@@ -28,6 +28,11 @@ type Summary struct {
 	Inputs   []InputSummary   `json:"inputs"`
 	Goals    []GoalSummary    `json:"goals"`
 	Warnings []string         `json:"warnings"`
+	// Funnel is the ad platforms' funnel; Previous and YearAgo the
+	// comparisons, each null when the inputs hold no row of its period.
+	Funnel   *FunnelSummary     `json:"funnel"`
+	Previous *ComparisonSummary `json:"previous_period"`
+	YearAgo  *ComparisonSummary `json:"year_ago"`
 }
 
 // SummaryPeriod is the report period as ISO dates.
@@ -170,6 +175,9 @@ type InputSummary struct {
 	Replaced      int          `json:"replaced,omitempty"`
 	TotalsCheck   string       `json:"totals_check"`
 	RejectedRows  []kpi.Note   `json:"rejected_rows,omitempty"`
+	// ComparisonRows are the rows outside the period read for the
+	// comparisons; they are in OutsidePeriod too.
+	ComparisonRows int `json:"comparison_rows,omitempty"`
 }
 
 // GoalSummary is one goal's result.
@@ -205,7 +213,7 @@ func Summarize(r *Report, workbook, deck string) Summary {
 	for _, f := range r.Sources {
 		s.Inputs = append(s.Inputs, InputSummary{File: f.File, Platform: f.Platform, SHA256: f.SHA256,
 			Rows: f.Rows, Used: f.Used, Rejected: len(f.Rejected), OutsidePeriod: f.OutsidePeriod,
-			Skipped: len(f.Skipped), Replaced: f.Replaced, TotalsCheck: f.Check.Status, RejectedRows: f.Rejected})
+			Skipped: len(f.Skipped), Replaced: f.Replaced, ComparisonRows: f.Comparison, TotalsCheck: f.Check.Status, RejectedRows: f.Rejected})
 	}
 	if o := r.Organic; o != nil {
 		os := &OrganicSummary{RevenueSource: o.RevenueSource, Lifetime: o.Lifetime, Totals: organicFigures(&o.Total),
@@ -260,6 +268,8 @@ func Summarize(r *Report, workbook, deck string) Summary {
 		}
 		s.Goals = append(s.Goals, gs)
 	}
+	s.Funnel = funnelSummary(r)
+	s.Previous, s.YearAgo = comparisonSummary(r, r.Previous), comparisonSummary(r, r.YearAgo)
 	return s
 }
 
