@@ -36,7 +36,7 @@ func (fl *filler) comparisonCols() int { return 3 * len(fl.comparisons()) }
 // the KPI table: one per comparison and one saying how they are computed.
 func (fl *filler) comparisonNoteRows() int {
 	if n := len(fl.comparisons()); n > 0 {
-		return n + 1
+		return n + 2
 	}
 	return 0
 }
@@ -111,10 +111,11 @@ func (fl *filler) writeComparisons(p pos, col0 int, keys []string, kinds map[str
 	}
 	// The notes, below the table's last row.
 	row := p.row + 1 + len(operandRows) + 1 + len(fl.defs)
-	fl.str(sh, p.col, row, "Previous period and year ago are all platforms together, figures roibook computed from the exports' rows of "+
-		"those periods (values: the rows are not in the Data sheet), with this report's definitions and exchange rates. They are "+
-		"media figures only: the cost sheets' lines are booked to the report period, so other costs, total cost and the full-cost "+
-		"ROIs are not compared. Δ = this period − the comparison, in percentage points for percentages; Δ % = Δ / |comparison|.", kNote)
+	fl.str(sh, p.col, row, "Previous period and year ago: all platforms together, values roibook computed from the exports' rows of "+
+		"those periods (not in the Data sheet) with this report's definitions and exchange rates.", kNote)
+	row++
+	fl.str(sh, p.col, row, "Media figures only: the cost sheets' lines are booked to the report period, so other costs, total cost and "+
+		"the full-cost ROIs are not compared. Δ = this period − the comparison (percentage points for percentages); Δ % = Δ / |comparison|.", kNote)
 	for i, c := range cs {
 		s := c.Describe()
 		if len(c.Notes) > 0 {

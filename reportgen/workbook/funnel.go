@@ -55,14 +55,14 @@ func (fl *filler) writeFunnel() {
 	for _, s := range r.Platforms {
 		hdr = append(hdr, s.Name)
 	}
-	hdr = append(hdr, "Note")
-	noteCol := 3 + len(r.Platforms)
-	ws := []float64{34, 15}
+	hdr = append(hdr, "", "Note") // a narrow gap before the notes
+	noteCol := 4 + len(r.Platforms)
+	ws := []float64{46, 15}
 	for range r.Platforms {
 		ws = append(ws, 15)
 	}
-	fl.widths(sh, append(ws, 60)...)
 	fl.header(sh, pos{1, funnelHeaderRow}, hdr...)
+	fl.widths(sh, append(ws, 2, 60)...)
 	col := func(i int) int { return 3 + i } // platform i
 	// Each metric's row first: a conversion reads the next stage's count.
 	cells := map[string]int{} // metric key → its row
@@ -95,7 +95,7 @@ func (fl *filler) writeFunnel() {
 				fl.funnelCell(sh, col(i), row, m.Platforms[i], fm, k)
 			}
 			if m.Key == st.Headline {
-				note = strings.TrimPrefix(note+"; counts the stage", "; ")
+				note = strings.TrimPrefix(note+"; the stage's count, for the conversions", "; ")
 			}
 			fl.str(sh, noteCol, row, note, kNote)
 			row++

@@ -138,6 +138,8 @@ func TestFill_LibreOffice(t *testing.T) {
 			checkCampaigns(t, f, r)
 			checkGoals(t, f, r)
 			checkSections(t, f, r)
+			checkFunnel(t, f, r)
+			checkComparisons(t, f, r)
 		})
 	}
 }

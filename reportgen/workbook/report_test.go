@@ -62,6 +62,13 @@ const hyperlinkCampaign = `=HYPERLINK("http://x","y")`
 // differing only in case.
 func eurReport(tb testing.TB) *reportgen.Report {
 	tb.Helper()
+	opts, recs, costs, sources := eurInputs(tb)
+	return mustBuild(tb, opts, recs, costs, sources)
+}
+
+// eurInputs are the inputs of eurReport.
+func eurInputs(tb testing.TB) (reportgen.Options, []kpi.Record, []kpi.Cost, []kpi.FileStats) {
+	tb.Helper()
 	m := func(s string) kpi.Money { return mustMoney(tb, s) }
 	q := func(s string) kpi.Qty { return mustQty(tb, s) }
 	metaHas := kpi.FSpend | kpi.FImpressions | kpi.FReach | kpi.FClicks | kpi.FLinkClicks | kpi.FEngagements |
@@ -138,7 +145,7 @@ func eurReport(tb testing.TB) *reportgen.Report {
 		Commentary:    "October was driven by the Autumn Sale on Meta. Google brand search held steady.",
 		OnBadRows:     "skip",
 	}
-	return mustBuild(tb, opts, recs, costs, sources)
+	return opts, recs, costs, sources
 }
 
 // jpyReport is half a month in JPY on one platform with no spend at all:

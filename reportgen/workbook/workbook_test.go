@@ -37,6 +37,7 @@ var cases = []struct {
 	report func(testing.TB) *reportgen.Report
 }{
 	{"eur_two_platforms", eurReport},
+	{"eur_compared", eurComparedReport},
 	{"jpy_no_spend", jpyReport},
 	{"empty", emptyReport},
 	{"sections_ga4", func(tb testing.TB) *reportgen.Report { return sectionsReport(tb, "ga4", "impressions") }},
