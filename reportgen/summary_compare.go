@@ -90,11 +90,12 @@ func comparisonSummary(r *Report, c *Comparison) *ComparisonSummary {
 		v := c.Figure(f.key)
 		diff, frac := r.Change(c, f.key)
 		if percentKey(r, f.key) {
-			out.Figures[f.name], out.Change[f.name] = pct(v), pct(diff)
+			// A percentage changes by points; as in the workbook, its
+			// relative change is not given.
+			out.Figures[f.name], out.Change[f.name], out.ChangePct[f.name] = pct(v), pct(diff), nil
 		} else {
-			out.Figures[f.name], out.Change[f.name] = num(v), num(diff)
+			out.Figures[f.name], out.Change[f.name], out.ChangePct[f.name] = num(v), num(diff), pct(frac)
 		}
-		out.ChangePct[f.name] = pct(frac)
 	}
 	return out
 }

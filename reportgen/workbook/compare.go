@@ -196,3 +196,17 @@ func (fl *filler) condStyle(color string) int {
 	fl.fmtStyles[key] = id
 	return id
 }
+
+// comparisonSettings are the Definitions rows saying how the comparison
+// periods are chosen, when the report has one.
+func (fl *filler) comparisonSettings() [][2]string {
+	var out [][2]string
+	if c := fl.r.Previous; c != nil {
+		out = append(out, [2]string{"Previous period", c.Period.Label() + ": as many whole months just before a report of whole months " +
+			"(September for October), otherwise the same number of days immediately before; ad platforms, media figures only"})
+	}
+	if c := fl.r.YearAgo; c != nil {
+		out = append(out, [2]string{"Year ago", c.Period.Label() + ": the same dates a year earlier (29 February becomes the 28th); ad platforms, media figures only"})
+	}
+	return out
+}

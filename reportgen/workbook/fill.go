@@ -1469,6 +1469,7 @@ func (fl *filler) settings() [][2]string {
 			out = append(out, [2]string{"Post metrics", "some are lifetime totals up to the export date, not the period's own (see the organic sheets)"})
 		}
 	}
+	out = append(out, fl.comparisonSettings()...)
 	return out
 }
 
