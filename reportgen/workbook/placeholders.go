@@ -221,8 +221,8 @@ type placeholders struct {
 }
 
 type contentAt struct {
-	sheet     string
-	col, row  int
+	sheet    string
+	col, row int
 	reserved int    // body rows inserted below the anchor
 	exclude  string // the sheet the table is on: it does not list itself
 }
