@@ -507,7 +507,18 @@ func (fl *filler) keepStyle(sheet, cell string, k kind) int {
 	}
 	xf := ss.CellXfs.Xf[id]
 	if xf.NumFmtID != nil && *xf.NumFmtID != 0 {
-		return id
+		// LibreOffice writes General as a custom format of that name.
+		general := false
+		if ss.NumFmts != nil {
+			for _, nf := range ss.NumFmts.NumFmt {
+				if nf != nil && nf.NumFmtID == *xf.NumFmtID && strings.EqualFold(nf.FormatCode, "General") {
+					general = true
+				}
+			}
+		}
+		if !general {
+			return id
+		}
 	}
 	if fl.ph.styles == nil {
 		fl.ph.styles = map[[2]int]int{}
