@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -414,6 +415,11 @@ func (fl *filler) writeLogo(l figureAt) {
 	fl.fail(fl.f.AddPictureFromBytes(l.sheet, c, &excelize.Picture{Extension: ".png", File: buf.Bytes(),
 		Format: &excelize.GraphicOptions{AltText: "Logo", ScaleX: scale, ScaleY: scale, OffsetX: 2, OffsetY: 2,
 			LockAspectRatio: true, Positioning: "oneCell"}}))
+	// excelize adds the image types to [Content_Types].xml in map order:
+	// sort them, so that the same report gives the same bytes.
+	if ct := fl.f.ContentTypes; ct != nil {
+		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
+	}
 }
 
 // recolor turns the template's colours that are roibook's default brand

@@ -290,6 +290,10 @@ func TestFill_Logo(t *testing.T) {
 	if v, _ := f.GetCellValue("Cover", "F4"); v != "" {
 		t.Errorf("Cover!F4 = %q, want the placeholder gone", v)
 	}
+	var a, b bytes.Buffer
+	if workbook.Fill(&a, templates.Workbook, r) != nil || workbook.Fill(&b, templates.Workbook, r) != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("two fills with a logo differ")
+	}
 	r.Branding.Logo = nil
 	f = fillWith(t, templates.Workbook, r)
 	if cells, _ := f.GetPictureCells("Cover"); len(cells) != 0 {

@@ -58,7 +58,7 @@ var sheets = []sheet{
 		// alone in a cell) and a table of contents ({{contents}}) linking
 		// to every sheet of the filled workbook.
 		name:   "Cover",
-		widths: map[string]float64{"A": 3, "B": 30, "C": 24, "D": 24, "E": 24, "F": 24, "G": 3},
+		widths: map[string]float64{"A": 3, "B": 30, "C": 26, "D": 26, "E": 26, "F": 26, "G": 3},
 		cells: []cell{
 			{"B2", "{{agency}}", "cover band"}, {"C2", "", "cover band"}, {"D2", "", "cover band"},
 			{"E2", "", "cover band"}, {"F2", "", "cover band"},
@@ -177,7 +177,7 @@ var namedStyles = []struct {
 	{"cover period", "roibook Cover period", excelize.Style{Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 14, Color: "4B5563"}}},
 	{"tile label", "roibook Figure label", excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 9, Color: "4B5563"},
 		Border: []excelize.Border{{Type: "top", Color: brand, Style: 5}}, Alignment: &excelize.Alignment{Vertical: "bottom"}}},
-	{"tile value", "roibook Figure", excelize.Style{Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 20, Color: brand},
+	{"tile value", "roibook Figure", excelize.Style{Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 18, Color: brand},
 		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}},
 }
 
