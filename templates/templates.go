@@ -15,11 +15,22 @@
 //	Sources      {{sources.table}} {{rejected.table}} {{warnings.table}}
 //	Definitions  {{definitions.table}} {{settings.table}} {{rates.table}} {{actions.table}}
 //
-// Text placeholders, replaced inside any cell: {{client}} {{period}}
-// {{currency}} {{agency}} {{business_model}} {{revenue_source}}
-// {{commentary}} {{data_check}} (a data-quality warning, empty when there is
-// none), and on the Platform sheet {{platform}}. The template must
-// not have a sheet named Data: the renderer creates it.
+// Text placeholders, replaced inside any cell of any sheet and in headers
+// and footers: {{client}} {{period}} {{currency}} {{agency}}
+// {{business_model}} {{revenue_source}} {{commentary}} {{data_check}} (a
+// data-quality warning, empty when there is none), {{generated_from}}, and
+// on the Platform sheet {{platform}}. Figures: {{kpi.KEY}} (roi, roas,
+// cpl, ...) and {{total.OPERAND}} (spend, total_cost, ...), alone in a cell
+// a live formula, inside text the formatted value. {{contents}}, alone on a
+// sheet of the template's own such as Cover, becomes a linked table of
+// contents; {{logo}}, alone, the branding's logo. The template must not
+// have a sheet named Data: the renderer creates it.
+//
+// The default template's Cover sheet is optional: a template without it
+// fills the same way. Its styles are named cell styles ("roibook Title",
+// "roibook Figure", ...) and every sheet prints landscape, fitted to the
+// page width, with the client and period in the header and the page in
+// the footer.
 package templates
 
 //go:generate go run ./internal/genworkbook -o workbook.xlsx

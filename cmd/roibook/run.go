@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/urfave/cli/v3"
 
@@ -40,7 +41,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		OnUsageError: func(_ context.Context, _ *cli.Command, err error, _ bool) error {
 			return err
 		},
-		Commands: []*cli.Command{reportCommand(stdout), inspectCommand(stdout)},
+		Commands: []*cli.Command{reportCommand(stdout), inspectCommand(stdout), templateCommand(stdout)},
 		Action: func(_ context.Context, cmd *cli.Command) error {
 			if cmd.Args().Present() {
 				return fmt.Errorf("unknown command %q; see roibook --help", cmd.Args().First())
@@ -49,7 +50,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			if err := cli.ShowAppHelp(cmd); err != nil {
 				return err
 			}
-			return errors.New("want a command: report or inspect")
+			return errors.New("want a command: report, inspect or template")
 		},
 	}
 	err := root.Run(ctx, args)
@@ -156,6 +157,64 @@ func inspectCommand(stdout io.Writer) *cli.Command {
 				return inputError{ierr}
 			}
 			return nil
+		},
+	}
+}
+
+func templateCommand(stdout io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:         "template",
+		Usage:        "export the default workbook template for restyling, or check one",
+		OnUsageError: usageOnError,
+		Commands: []*cli.Command{
+			{
+				Name:      "export",
+				Usage:     "write the default workbook template to DIR/" + engine.TemplateFile,
+				ArgsUsage: "DIR",
+				Flags: []cli.Flag{
+					&cli.BoolFlag{Name: "force", Usage: "replace an existing " + engine.TemplateFile},
+				},
+				OnUsageError: usageOnError,
+				Action: func(_ context.Context, cmd *cli.Command) error {
+					if cmd.Args().Len() != 1 {
+						return errors.New("template export: want one DIR")
+					}
+					path, err := engine.ExportTemplate(cmd.Args().First(), cmd.Bool("force"))
+					if err != nil {
+						return inputError{err}
+					}
+					fmt.Fprintf(stdout, "wrote %s\n", path)
+					return nil
+				},
+			},
+			{
+				Name:         "check",
+				Usage:        "check a workbook template as a report would, before reading any data",
+				ArgsUsage:    "FILE",
+				OnUsageError: usageOnError,
+				Action: func(_ context.Context, cmd *cli.Command) error {
+					if cmd.Args().Len() != 1 {
+						return errors.New("template check: want one FILE")
+					}
+					file := cmd.Args().First()
+					t, err := engine.CheckTemplate(file)
+					if err != nil {
+						return inputError{err}
+					}
+					ps := make([]string, len(t.Placeholders))
+					for i, p := range t.Placeholders {
+						ps[i] = "{{" + p + "}}"
+					}
+					fmt.Fprintf(stdout, "ok: %s: sheets %s; placeholders %s\n", file, strings.Join(t.Sheets, ", "), strings.Join(ps, " "))
+					return nil
+				},
+			},
+		},
+		Action: func(_ context.Context, cmd *cli.Command) error {
+			if cmd.Args().Present() {
+				return fmt.Errorf("template: unknown command %q; want export or check", cmd.Args().First())
+			}
+			return errors.New("template: want a command: export DIR or check FILE")
 		},
 	}
 }

@@ -135,6 +135,7 @@ type filler struct {
 
 	funnelSheet string         // "" without ad platforms (funnel.go)
 	fmtStyles   map[string]int // styles by number format (compare.go)
+	ph          *placeholders  // the figure placeholders and tables of contents (placeholders.go)
 }
 
 // Fill fills the workbook template tmpl with r and writes the .xlsx to w
@@ -155,11 +156,13 @@ func Fill(w io.Writer, tmpl []byte, r *reportgen.Report) error {
 		fl.defs = kpi.Definitions(r.Choices)
 	}
 	fl.st = newStyles(f, r.Branding.PrimaryColor, r.Currency)
+	fl.ph = &placeholders{template: f.GetSheetList()}
 	fl.planData()
 	fl.cloneSheets()
 	fl.createSections()
 	fl.createFunnel()
 	fl.placeAnchors()
+	fl.planContents()
 	fl.replaceText()
 	fl.writeCosts()
 	fl.writeActions()
@@ -189,6 +192,7 @@ func Fill(w io.Writer, tmpl []byte, r *reportgen.Report) error {
 		}
 	}
 	fl.defineNames()
+	fl.writePlaceholders()
 	fl.finish()
 	if fl.err == nil {
 		fl.err = fl.st.firstErr
@@ -436,13 +440,17 @@ func (fl *filler) cloneSheets() {
 	fl.fail(f.DeleteSheet(SheetPlatform))
 }
 
-// landscape prints sheet landscape, fitted to the page width.
+// landscape prints sheet landscape, fitted to the page width, with the
+// Summary's header and footer when it has none (see inheritHeaderFooter).
 func landscape(f *excelize.File, sheet string) error {
 	fit, orient, one, zero := true, "landscape", 1, 0
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, FitToWidth: &one, FitToHeight: &zero})
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	return inheritHeaderFooter(f, sheet)
 }
 
 // heights returns how many rows each anchor's table takes on sheet
@@ -552,9 +560,10 @@ func (fl *filler) replaceText() {
 	vals := map[string]string{
 		"client": r.Client, "period": r.Period.Label(), "currency": r.Currency, "agency": cmp.Or(r.Branding.Name, "roibook"),
 		"business_model": r.BusinessModel, "revenue_source": revenueSourceLabel(r.RevenueSource), "commentary": r.Commentary,
-		"data_check": r.DataCheck(),
+		"data_check": r.DataCheck(), "generated_from": generatedFrom(r),
 	}
 	sheets := append([]string{SheetSummary, SheetCosts, SheetSources, SheetDefinitions}, fl.platSheets...)
+	sheets = append(sheets, fl.ownSheets()...)
 	for _, sheet := range sheets {
 		if fl.err != nil {
 			return
@@ -563,15 +572,19 @@ func (fl *filler) replaceText() {
 		if i := slices.Index(fl.platSheets, sheet); i >= 0 {
 			vals["platform"] = r.Platforms[i].Name
 		}
+		fl.replaceHeaderFooter(sheet, vals)
 		fs, err := scanSheet(fl.f, sheet)
 		fl.fail(err)
 		for _, fd := range fs {
-			if fd.anchor != "" {
+			if fd.anchor != "" || fl.skipText(sheet, fd) {
 				continue
 			}
 			s := placeholderRe.ReplaceAllStringFunc(fd.text, func(m string) string {
 				name := placeholderRe.FindStringSubmatch(m)[1]
 				if v, ok := vals[name]; ok {
+					return v
+				}
+				if v, ok := fl.figureText(sheet, name); ok {
 					return v
 				}
 				return m

@@ -96,7 +96,7 @@ var anchors = map[string]string{
 var textPlaceholders = map[string]bool{
 	"client": true, "period": true, "currency": true, "agency": true,
 	"business_model": true, "revenue_source": true, "commentary": true, "platform": true,
-	"data_check": true,
+	"data_check": true, "generated_from": true,
 }
 
 var placeholderRe = regexp.MustCompile(`\{\{\s*([A-Za-z0-9_.]+)\s*\}\}`)
@@ -184,6 +184,7 @@ func check(f *excelize.File, name string) error {
 			errs = append(errs, fmt.Errorf("%s: sheet %q: %w", name, s, err))
 			continue
 		}
+		errs = append(errs, checkHeaderFooter(f, name, s)...)
 		for _, fd := range fs {
 			if fd.anchor != "" {
 				want := anchors[fd.anchor]
@@ -202,6 +203,10 @@ func check(f *excelize.File, name string) error {
 				switch {
 				case anchors[p] != "":
 					errs = append(errs, fmt.Errorf("%s: sheet %q cell %s: table placeholder {{%s}} must be alone in its cell", name, s, fd.cell, p))
+				case extraPlaceholder(p):
+					if msg := checkExtra(s, fd, p); msg != "" {
+						errs = append(errs, fmt.Errorf("%s: sheet %q cell %s: %s", name, s, fd.cell, msg))
+					}
 				case !textPlaceholders[p]:
 					errs = append(errs, fmt.Errorf("%s: sheet %q cell %s: unknown placeholder {{%s}}", name, s, fd.cell, p))
 				case p == "platform" && s != SheetPlatform:

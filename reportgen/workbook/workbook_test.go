@@ -179,12 +179,12 @@ func TestFill_Structure(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Summary", "Funnel", "Meta Ads", "Google Ads", "Costs", "Data", "Sources", "Definitions"}
+	want := []string{"Cover", "Summary", "Funnel", "Meta Ads", "Google Ads", "Costs", "Data", "Sources", "Definitions"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets = %v, want %v", got, want)
 	}
-	if f.GetActiveSheetIndex() != 0 {
-		t.Errorf("active sheet = %d, want Summary", f.GetActiveSheetIndex())
+	if got := f.GetSheetName(f.GetActiveSheetIndex()); got != "Summary" {
+		t.Errorf("active sheet = %s, want Summary", got)
 	}
 	tables, err := f.GetTables("Data")
 	if err != nil || len(tables) != 1 || tables[0].Name != "DataTable" || strings.Contains(tables[0].Name, " ") {
@@ -368,7 +368,7 @@ func TestFill_SectionsStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Summary", "Funnel", "Meta Ads", "Google Ads", "Facebook & Instagram (organic)", "LinkedIn page", "Costs", "Data",
+	want := []string{"Cover", "Summary", "Funnel", "Meta Ads", "Google Ads", "Facebook & Instagram (organic)", "LinkedIn page", "Costs", "Data",
 		"Invoices", "Web analytics", "CRM", "Sources", "Definitions"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets = %v, want %v", got, want)

@@ -53,6 +53,32 @@ type sheet struct {
 // sheets is the template's content.
 var sheets = []sheet{
 	{
+		// The cover: who, what, when, by whom (with the agency's logo),
+		// the key figures as live formulas ({{kpi.*}} and {{total.*}}
+		// alone in a cell) and a table of contents ({{contents}}) linking
+		// to every sheet of the filled workbook.
+		name:   "Cover",
+		widths: map[string]float64{"A": 3, "B": 30, "C": 26, "D": 26, "E": 26, "F": 26, "G": 3},
+		cells: []cell{
+			{"B2", "{{agency}}", "cover band"}, {"C2", "", "cover band"}, {"D2", "", "cover band"},
+			{"E2", "", "cover band"}, {"F2", "", "cover band"},
+			{"B4", "{{client}}", "cover client"}, {"F4", "{{logo}}", ""},
+			{"B5", "Social media ROI report", "cover title"},
+			{"B6", "{{period}}", "cover period"},
+			{"B7", "Prepared by {{agency}} · amounts in {{currency}}", "subtitle"},
+			{"B8", "{{generated_from}}", "note"},
+			{"B10", "Key figures", "section"},
+			{"B11", "Total cost", "tile label"}, {"C11", "Attributed revenue", "tile label"},
+			{"D11", "Media ROI", "tile label"}, {"E11", "Full-cost ROI", "tile label"}, {"F11", "ROAS", "tile label"},
+			{"B12", "{{total.total_cost}}", "tile value"}, {"C12", "{{total.revenue}}", "tile value"},
+			{"D12", "{{kpi.media_roi}}", "tile value"}, {"E12", "{{kpi.roi}}", "tile value"}, {"F12", "{{kpi.roas}}", "tile value"},
+			{"B13", "Live formulas over the Summary sheet: media ROI counts ad spend only, full-cost ROI every cost line.", "note"},
+			{"B14", "{{data_check}}", "alert"},
+			{"B16", "Contents", "section"},
+			{"B17", "{{contents}}", ""},
+		},
+	},
+	{
 		name:   "Summary",
 		widths: map[string]float64{"A": 34, "B": 17, "C": 17, "D": 17, "E": 17, "F": 17, "G": 17, "H": 17},
 		cells: []cell{
@@ -126,6 +152,43 @@ var sheets = []sheet{
 	},
 }
 
+// brand is the template's brand colour, the workbook's DefaultColor: an
+// agency restyles the named styles below to its own.
+const brand = "1F4E79"
+
+// namedStyles are the template's cell styles. Each is a named cell style
+// (Excel: Home › Cell Styles; LibreOffice: the Styles sidebar), so that an
+// agency restyles "roibook Title" once and every title follows. Keys are
+// the cell.style names above.
+var namedStyles = []struct {
+	key, name string
+	style     excelize.Style
+}{
+	{"title", "roibook Title", excelize.Style{Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 16, Color: "1F2937"}}},
+	{"subtitle", "roibook Subtitle", excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 11, Color: "4B5563"}}},
+	{"note", "roibook Note", excelize.Style{Font: &excelize.Font{Family: "Calibri", Italic: true, Size: 9, Color: "6B7280"}}},
+	{"section", "roibook Section", excelize.Style{Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 12, Color: "1F2937"}}},
+	{"wrap", "roibook Commentary", excelize.Style{Font: &excelize.Font{Family: "Calibri"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+	{"alert", "roibook Alert", excelize.Style{Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 10, Color: "C2410C"}}},
+	{"cover band", "roibook Cover band", excelize.Style{Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 11, Color: "FFFFFF"},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{brand}}, Alignment: &excelize.Alignment{Vertical: "center", Indent: 1}}},
+	{"cover client", "roibook Cover client", excelize.Style{Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 28, Color: brand}, Alignment: &excelize.Alignment{Vertical: "bottom"}}},
+	{"cover title", "roibook Cover title", excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 18, Color: "1F2937"}}},
+	{"cover period", "roibook Cover period", excelize.Style{Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 14, Color: "4B5563"}}},
+	{"tile label", "roibook Figure label", excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 9, Color: "4B5563"},
+		Border: []excelize.Border{{Type: "top", Color: brand, Style: 5}}, Alignment: &excelize.Alignment{Vertical: "bottom"}}},
+	{"tile value", "roibook Figure", excelize.Style{Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 18, Color: brand},
+		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}},
+}
+
+// Headers and footers (Excel codes: &L &C &R left, centre, right; &B bold;
+// &A the sheet's name; &P the page; &N the pages). The filler replaces the
+// placeholders, escaping any & in the client's name.
+const (
+	header = "&L&B{{client}}&B&RSocial media ROI · {{period}}"
+	footer = "&L{{agency}}&C&A&RPage &P of &N"
+)
+
 // Build returns the template's bytes; the same code gives the same bytes.
 func Build() ([]byte, error) {
 	f := excelize.NewFile()
@@ -133,26 +196,13 @@ func Build() ([]byte, error) {
 	if err := f.SetDefaultFont("Calibri"); err != nil {
 		return nil, err
 	}
-	styles := map[string]*excelize.Style{
-		"title":    {Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 16, Color: "1F2937"}},
-		"subtitle": {Font: &excelize.Font{Family: "Calibri", Size: 11, Color: "4B5563"}},
-		"note":     {Font: &excelize.Font{Family: "Calibri", Italic: true, Size: 9, Color: "6B7280"}},
-		"section":  {Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 12, Color: "1F2937"}},
-		"wrap":     {Font: &excelize.Font{Family: "Calibri"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
-		"alert":    {Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 10, Color: "C2410C"}},
-	}
 	ids := map[string]int{}
-	names := make([]string, 0, len(styles))
-	for n := range styles {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		id, err := f.NewStyle(styles[n])
+	for _, ns := range namedStyles {
+		id, err := addNamedStyle(f, ns.name, &ns.style)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("style %s: %w", ns.name, err)
 		}
-		ids[n] = id
+		ids[ns.key] = id
 	}
 	for i, s := range sheets {
 		if i == 0 {
@@ -177,22 +227,37 @@ func Build() ([]byte, error) {
 				return nil, err
 			}
 			if c.style != "" {
-				if err := f.SetCellStyle(s.name, c.ref, c.ref, ids[c.style]); err != nil {
+				id, ok := ids[c.style]
+				if !ok {
+					return nil, fmt.Errorf("sheet %s cell %s: no style %q", s.name, c.ref, c.style)
+				}
+				if err := f.SetCellStyle(s.name, c.ref, c.ref, id); err != nil {
 					return nil, err
 				}
 			}
 		}
-		landscape := "landscape"
-		fit := true
-		if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-			return nil, err
-		}
-		one, zero := 1, 0
-		if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		if err := pageSetup(f, s.name); err != nil {
 			return nil, err
 		}
 	}
-	if err := f.SetRowHeight("Summary", 15, 60); err != nil {
+	for _, h := range []struct {
+		sheet  string
+		row    int
+		height float64
+	}{
+		{"Cover", 1, 12}, {"Cover", 2, 24}, {"Cover", 4, 42}, {"Cover", 5, 27}, {"Cover", 6, 21},
+		{"Cover", 12, 33}, {"Summary", 15, 60},
+	} {
+		if err := f.SetRowHeight(h.sheet, h.row, h.height); err != nil {
+			return nil, err
+		}
+	}
+	off := false
+	if err := f.SetSheetView("Cover", 0, &excelize.ViewOptions{ShowGridLines: &off}); err != nil {
+		return nil, err
+	}
+	// The cover page has no running header: the client's name is its title.
+	if err := f.SetHeaderFooter("Cover", &excelize.HeaderFooterOptions{OddFooter: footer}); err != nil {
 		return nil, err
 	}
 	if err := f.MergeCell("Summary", "A15", "H15"); err != nil {
@@ -211,6 +276,55 @@ func Build() ([]byte, error) {
 		return nil, err
 	}
 	return normalizeZip(buf.Bytes())
+}
+
+// pageSetup prints sheet landscape, fitted to the page width, with
+// margins that leave room for the header and footer.
+func pageSetup(f *excelize.File, sheet string) error {
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	landscape, one, zero := "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	side, edge, hf := 0.5, 0.75, 0.3
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &hf, Footer: &hf}); err != nil {
+		return err
+	}
+	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer})
+}
+
+// addNamedStyle adds style as a named cell style and returns the id of a
+// cell format based on it. excelize has no API for named cell styles (it
+// writes cell formats only, each based on "Normal"), so this adds the
+// style's master record (cellStyleXfs) and its name (cellStyles) to the
+// parsed styles part, and bases the cell format on it.
+func addNamedStyle(f *excelize.File, name string, style *excelize.Style) (int, error) {
+	id, err := f.NewStyle(style)
+	if err != nil {
+		return 0, err
+	}
+	ss := f.Styles
+	if ss == nil || ss.CellXfs == nil || ss.CellStyleXfs == nil || ss.CellStyles == nil || len(ss.CellStyles.CellStyle) == 0 {
+		return 0, fmt.Errorf("the styles part has no named styles to extend")
+	}
+	if xf := ss.CellXfs.Xf[id]; xf.XfID != nil && *xf.XfID != 0 {
+		return 0, fmt.Errorf("same formatting as another named style")
+	}
+	master := ss.CellXfs.Xf[id]
+	master.XfID = nil
+	ss.CellStyleXfs.Xf = append(ss.CellStyleXfs.Xf, master)
+	ss.CellStyleXfs.Count = len(ss.CellStyleXfs.Xf)
+	xfID := len(ss.CellStyleXfs.Xf) - 1
+	named := *ss.CellStyles.CellStyle[0] // Normal, as a value to copy
+	named.Name, named.XfID, named.BuiltInID, named.CustomBuiltIn, named.ILevel, named.Hidden = name, xfID, nil, nil, nil, nil
+	ss.CellStyles.CellStyle = append(ss.CellStyles.CellStyle, &named)
+	ss.CellStyles.Count = len(ss.CellStyles.CellStyle)
+	ss.CellXfs.Xf[id].XfID = &xfID
+	return id, nil
 }
 
 // normalizeZip rewrites a zip with its entries in name order
