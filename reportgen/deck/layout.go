@@ -300,6 +300,8 @@ func (d *doc) pill(x, y, w, h float64, s string) {
 	switch s {
 	case "Met":
 		c = green
+	case "At risk":
+		c = orange
 	case "Missed":
 		c = red
 	}
