@@ -78,7 +78,29 @@ func axisMoneyFormat(currency string) string {
 // blank row, the title, the charts or the sheet index (whichever is
 // taller).
 func (fl *filler) glanceRows() int {
-	return 2 + max(glanceChartRows, 1+len(fl.f.GetSheetList()))
+	rows := 1 + len(fl.f.GetSheetList()) // the index's title, every sheet but Summary, and Data
+	if fl.wantPlatformChart() || fl.wantSplitChart() {
+		rows = max(rows, glanceChartRows)
+	}
+	return 2 + rows
+}
+
+// wantPlatformChart reports whether the Summary draws cost and revenue by
+// platform: with ad platforms, not every figure 0.
+func (fl *filler) wantPlatformChart() bool {
+	for _, s := range fl.r.Platforms {
+		if s.TotalCost() != 0 || s.Inputs.Revenue != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// wantSplitChart reports whether the Summary draws the cost split: with
+// at least one cost category above 0 (ad spend alone is no split).
+func (fl *filler) wantSplitChart() bool {
+	cats, sums := fl.costCategories()
+	return slices.ContainsFunc(cats, func(c string) bool { return sums[c] > 0 })
 }
 
 // reserveGlance inserts the rows of the Summary's "At a glance" block right
@@ -142,7 +164,6 @@ func (fl *filler) writeCraft() {
 		fl.organicTrend(s)
 	}
 	fl.formatGoals()
-	fl.linkPlatforms()
 	fl.freezeWhereMissing()
 	// The first drawing adds the image types to [Content_Types].xml in
 	// map order: sort them, so the same report gives the same bytes.
@@ -204,7 +225,7 @@ func (fl *filler) writeGlance() {
 func (fl *filler) platformChart(col, row int, height uint) bool {
 	const sh = SheetSummary
 	kt, ok := fl.at[sh]["kpi.table"]
-	if !ok || len(fl.r.Platforms) == 0 {
+	if !ok || !fl.wantPlatformChart() {
 		return false
 	}
 	first, last := kt.col+2, kt.col+1+len(fl.r.Platforms)
@@ -246,7 +267,7 @@ func (fl *filler) platformChart(col, row int, height uint) bool {
 func (fl *filler) splitChart(col, row int, height uint) bool {
 	const sh = SheetSummary
 	c := &fl.craft
-	if c.splitValues == "" || c.splitSlices < 2 {
+	if c.splitValues == "" || c.splitSlices < 2 || !fl.wantSplitChart() {
 		return false // ad spend alone, or no cost at all
 	}
 	var points []excelize.ChartDataPoint
@@ -294,26 +315,6 @@ func (fl *filler) link(sheet string, col, row int, text, target string) {
 	fl.str(sheet, col, row, text, kLink)
 	tip := "Go to the " + target + " sheet"
 	fl.fail(fl.f.SetCellHyperLink(sheet, cellName(col, row), sheetRef(target)+"A1", "Location", excelize.HyperlinkOpts{Tooltip: &tip}))
-}
-
-// linkPlatforms makes each platform name heading a Summary table a link to
-// its sheet, keeping the header's style.
-func (fl *filler) linkPlatforms() {
-	const sh = SheetSummary
-	at := func(col, row int, target string) {
-		tip := "Go to the " + target + " sheet"
-		fl.fail(fl.f.SetCellHyperLink(sh, cellName(col, row), sheetRef(target)+"A1", "Location", excelize.HyperlinkOpts{Tooltip: &tip}))
-	}
-	if kt, ok := fl.at[sh]["kpi.table"]; ok {
-		for i, name := range fl.platSheets {
-			at(kt.col+2+i, kt.row, name)
-		}
-	}
-	if fl.r.Organic != nil && fl.orgAt.row > 0 {
-		for i, s := range fl.org {
-			at(fl.orgAt.col+2+i, fl.orgAt.row+1, s.name)
-		}
-	}
 }
 
 // freezeWhereMissing freezes the Summary's title rows, and the Sources and

@@ -376,11 +376,6 @@ func TestFill_Navigation(t *testing.T) {
 			t.Errorf("sheet %q is not in the Summary's index", s)
 		}
 	}
-	hdr := rowOf(t, rows, "Summary", "Metric", 1)
-	cell, _ := excelize.CoordinatesToCellName(3, hdr)
-	if ok, target, _ := f.GetCellHyperLink("Summary", cell); !ok || target != "'Meta Ads'!A1" {
-		t.Errorf("Summary!%s (Meta Ads) links to %q, want 'Meta Ads'!A1", cell, target)
-	}
 	for _, s := range []string{"Summary", "Sources", "Definitions", "Costs", "Data", "Meta Ads"} {
 		if p, err := f.GetPanes(s); err != nil || !p.Freeze {
 			t.Errorf("%s: panes %+v, %v; want frozen", s, p, err)

@@ -1294,7 +1294,7 @@ func (fl *filler) writeGoals() {
 			label = g.Metric
 		}
 		fl.str(sh, c(0), row, label, kText)
-		fl.str(sh, c(1), row, scope, kText)
+		fl.wrapped(sh, c(1), row, scope) // "Facebook & Instagram (organic)" is wider than the column
 		dir := strings.ReplaceAll(g.Direction, "_", " ")
 		if dir == "" {
 			dir = "at least"
