@@ -104,7 +104,8 @@ func (fl *filler) wantSplitChart() bool {
 }
 
 // reserveGlance inserts the rows of the Summary's "At a glance" block right
-// below the headline table (and below any table or block beside it), given
+// below the headline table (and below any table or block beside it), from
+// the leftmost table's column, given
 // the Summary anchors' heights h. It runs after reserveOrganic and moves
 // that block's rows when it inserts above them.
 func (fl *filler) reserveGlance(h map[string]int) {
@@ -147,7 +148,11 @@ func (fl *filler) reserveGlance(h map[string]int) {
 		fl.orgAt.row += n
 		fl.togAt.row += n
 	}
-	fl.craft.glance = pos{hl.col, row + 1}
+	col := hl.col // the leftmost table's column: the block spans the sheet's width
+	for _, p := range at {
+		col = min(col, p.col)
+	}
+	fl.craft.glance = pos{col, row + 1}
 }
 
 // writeCraft draws the charts, the conditional formats, the links and the
