@@ -475,7 +475,14 @@ func platformReach(scopes map[kpi.Platform]*Scope, sources []kpi.FileStats) {
 	}
 }
 
-// evaluateGoals compares each goal with its scope's actual figure.
+// GoalAtRisk is the attainment from which a goal not met is "at risk"
+// rather than "missed": within 10 % of its target (for a total, of the
+// target pro-rated to the period), so on pace for a period part of a month.
+const GoalAtRisk = 0.9
+
+// evaluateGoals compares each goal with its scope's actual figure: met
+// when the actual meets the target, at risk when not but the attainment is
+// at least GoalAtRisk, missed below that, n/a without an actual.
 func evaluateGoals(r *Report, specs []GoalSpec) ([]Goal, error) {
 	var out []Goal
 	for _, g := range specs {
@@ -544,8 +551,11 @@ func evaluateGoals(r *Report, specs []GoalSpec) ([]Goal, error) {
 				res.Attainment = kpi.Ratio{Value: res.Actual.Value / res.TargetValue, OK: true}
 			}
 			res.Status = "missed"
-			if met {
+			switch {
+			case met:
 				res.Status = "met"
+			case res.Attainment.OK && res.Attainment.Value >= GoalAtRisk && res.Attainment.Value < 1:
+				res.Status = "at risk"
 			}
 		}
 		if !res.Actual.OK {

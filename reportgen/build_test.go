@@ -328,3 +328,32 @@ func TestBuild_RowOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestBuild_GoalAtRisk: a goal not met is at risk within 10 % of its
+// target (attainment 90–100 %), missed below; at-most goals by target /
+// actual; a negative target gives no at risk.
+func TestBuild_GoalAtRisk(t *testing.T) {
+	// 30 leads for 1200 EUR: CPL 40, ROI -100 %.
+	tests := []struct {
+		name string
+		goal reportgen.GoalSpec
+		want string
+	}{
+		{"leads met", reportgen.GoalSpec{Metric: "leads", Target: 30, Direction: "at_least"}, "met"},
+		{"leads 30 of 33 at risk", reportgen.GoalSpec{Metric: "leads", Target: 33, Direction: "at_least"}, "at risk"},
+		{"leads 30 of 33.3 at risk (90.09 %)", reportgen.GoalSpec{Metric: "leads", Target: 33.3, Direction: "at_least"}, "at risk"},
+		{"leads 30 of 33.4 missed (89.8 %)", reportgen.GoalSpec{Metric: "leads", Target: 33.4, Direction: "at_least"}, "missed"},
+		{"cpl 40 at most 38 at risk (95 %)", reportgen.GoalSpec{Metric: "cpl", Target: 38, Direction: "at_most"}, "at risk"},
+		{"cpl 40 at most 35 missed (87.5 %)", reportgen.GoalSpec{Metric: "cpl", Target: 35, Direction: "at_most"}, "missed"},
+		{"roi -100 % at least -95 % missed", reportgen.GoalSpec{Metric: "roi", Target: -95, Direction: "at_least"}, "missed"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := reportgen.Options{Goals: []reportgen.GoalSpec{tc.goal}}
+			r := build(t, opts, []rec{{platform: kpi.MetaAds, day: 1, campaign: "A", spend: "1200", value: "0", leads: 30}}, nil)
+			if g := r.Goals[0]; g.Status != tc.want {
+				t.Errorf("status = %q (attainment %v), want %q", g.Status, g.Attainment, tc.want)
+			}
+		})
+	}
+}

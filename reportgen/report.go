@@ -169,7 +169,7 @@ type Goal struct {
 	ProRated    bool
 	Actual      kpi.Ratio
 	Attainment  kpi.Ratio // actual/target for at_least, target/actual for at_most
-	Status      string    // met, missed or n/a
+	Status      string    // met, at risk, missed or n/a (see GoalAtRisk)
 }
 
 // A RateUsed is one exchange rate of the rate table.

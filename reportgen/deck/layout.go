@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/roibook/roibook/reportgen"
 )
 
 // chrome draws what every slide but the cover has: a brand bar, the title
@@ -283,6 +285,8 @@ func (d *doc) progress(x, y, w, h float64, s string, frac, size float64) {
 	col := red.mix(white, 0.2)
 	if frac >= 1 {
 		col = green.mix(white, 0.1)
+	} else if frac >= reportgen.GoalAtRisk {
+		col = orange.mix(white, 0.1) // at risk, as the status says
 	}
 	if f*bw >= bh {
 		d.fill(col)
@@ -300,6 +304,8 @@ func (d *doc) pill(x, y, w, h float64, s string) {
 	switch s {
 	case "Met":
 		c = green
+	case "At risk":
+		c = orange
 	case "Missed":
 		c = red
 	}

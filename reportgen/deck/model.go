@@ -662,7 +662,7 @@ func (b *builder) goals() slide {
 			target += " *"
 			prorated = true
 		}
-		status := map[string]string{"met": "Met", "missed": "Missed"}[g.Status]
+		status := map[string]string{"met": "Met", "at risk": "At risk", "missed": "Missed"}[g.Status]
 		if status == "" {
 			status = NA
 		}

@@ -22,10 +22,11 @@ import (
 const agencyTemplate = "testdata/agency_template.xlsx"
 
 // Where the restyled template's tables land once filled with eurReport:
-// the headline anchor (A6) gets 13 rows, the goals anchor (A12) 5, so the
-// KPI table's anchor, moved to D17, ends up at D35.
+// the headline anchor (A6) gets 13 rows, the "At a glance" block below it
+// 20, the goals anchor (A12) 5, so the KPI table's anchor, moved to D17,
+// ends up at D55.
 const (
-	agencyKPIHeader = "D35"
+	agencyKPIHeader = "D55"
 	agencyAdSpend   = "Summary!$B$7"
 )
 

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 
@@ -310,6 +311,9 @@ func (fl *filler) writeChannelRows(cs *chanSheet) {
 				if m.key == c.key {
 					k = cs.metricKind(m)
 				}
+			}
+			if c.key == "revenue_original" {
+				k = amountKind(cmp.Or(row.Currency, r.Currency))
 			}
 			fl.value(sh, col, line, v, k)
 		}

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -206,6 +207,10 @@ func (fl *filler) writeData() error {
 				continue
 			}
 			vals[i] = c.value(row)
+			if c.key == "spend_original" || c.key == "value_original" {
+				// The export's own currency: no decimals for JPY.
+				vals[i] = excelize.Cell{StyleID: fl.st.id(amountKind(cmp.Or(row.Currency, r.Currency)), false), Value: vals[i]}
+			}
 		}
 		if ref, ok := fl.rateRef(row.Currency); ok && row.Currency != r.Currency {
 			line := n + 2

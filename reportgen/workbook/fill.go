@@ -136,6 +136,7 @@ type filler struct {
 	funnelSheet string         // "" without ad platforms (funnel.go)
 	fmtStyles   map[string]int // styles by number format (compare.go)
 	ph          *placeholders  // the figure placeholders and tables of contents (placeholders.go)
+	craft       craft          // charts, the cost split, navigation (charts.go)
 }
 
 // Fill fills the workbook template tmpl with r and writes the .xlsx to w
@@ -191,6 +192,7 @@ func Fill(w io.Writer, tmpl []byte, r *reportgen.Report) error {
 			fl.writeChannels(cs)
 		}
 	}
+	fl.writeCraft()
 	fl.defineNames()
 	fl.writePlaceholders()
 	fl.finish()
@@ -463,7 +465,7 @@ func (fl *filler) heights(sheet string) map[string]int {
 	case SheetSummary:
 		return map[string]int{"headline": 1 + len(Names), "kpi.table": scope + fl.comparisonNoteRows(), "goals.table": 1 + atLeast1(len(r.Goals))}
 	case SheetCosts:
-		return map[string]int{"costs.table": 1 + atLeast1(len(r.Costs)) + 1}
+		return map[string]int{"costs.table": 1 + atLeast1(len(r.Costs)) + 1 + fl.costSplitRows()}
 	case SheetSources:
 		return map[string]int{"sources.table": 1 + atLeast1(len(r.Sources)), "rejected.table": 1 + atLeast1(fl.notUsedCount()),
 			"warnings.table": 1 + atLeast1(len(r.Warnings))}
@@ -507,6 +509,9 @@ func (fl *filler) placeAnchors() {
 		}
 		if sheet == SheetSummary && fl.r.Organic != nil {
 			fl.reserveOrganic(h)
+		}
+		if sheet == SheetSummary {
+			fl.reserveGlance(h)
 		}
 		fs, err = scanSheet(fl.f, sheet)
 		fl.fail(err)
@@ -641,7 +646,7 @@ func (fl *filler) writeCosts() {
 			fl.str(sh, c(4), row, cur, kText)
 			fl.fx(sh, c(5), row, cur, fx)
 			fl.num(sh, c(7), row, line.Hours.Float64(), kAmount, false)
-			fl.num(sh, c(8), row, line.Cost.Rate.Float64(), kAmount, false)
+			fl.num(sh, c(8), row, line.Cost.Rate.Float64(), amountKind(cur), false)
 			fl.formula(sh, c(10), row, fl.costRound(H+"*"+I+"*"+F, line.Rate), kMoney, false)
 		case kpi.BasisPercent:
 			fl.num(sh, c(9), row, line.Percent.Float64(), kAmount, false)
@@ -649,7 +654,7 @@ func (fl *filler) writeCosts() {
 		default:
 			fl.str(sh, c(4), row, cur, kText)
 			fl.fx(sh, c(5), row, cur, fx)
-			fl.num(sh, c(6), row, line.Cost.Amount.Float64(), kAmount, false)
+			fl.num(sh, c(6), row, line.Cost.Amount.Float64(), amountKind(cur), false)
 			fl.formula(sh, c(10), row, fl.costRound(G+"*"+F, line.Rate), kMoney, false)
 		}
 		if line.Source.File != "" {
@@ -671,6 +676,7 @@ func (fl *filler) writeCosts() {
 	fl.costTotal = sheetRef(sh) + abs(c(10), total)
 	fl.costCostRange = sheetRef(sh) + abs(c(10), first) + ":" + abs(c(10), last)
 	fl.costPlatRange = sheetRef(sh) + abs(c(2), first) + ":" + abs(c(2), last)
+	fl.writeCostSplit(p, first, last, total)
 	fl.fail(fl.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: p.row, TopLeftCell: cellName(1, p.row+1), ActivePane: "bottomLeft"}))
 }
 
@@ -1307,7 +1313,7 @@ func (fl *filler) writeGoals() {
 			label = g.Metric
 		}
 		fl.str(sh, c(0), row, label, kText)
-		fl.str(sh, c(1), row, scope, kText)
+		fl.wrapped(sh, c(1), row, scope) // "Facebook & Instagram (organic)" is wider than the column
 		dir := strings.ReplaceAll(g.Direction, "_", " ")
 		if dir == "" {
 			dir = "at least"
@@ -1333,7 +1339,7 @@ func (fl *filler) writeGoals() {
 		} else {
 			fl.formula(sh, c(5), row, fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, E, D, E, D), kPercent, false)
 		}
-		fl.formula(sh, c(6), row, fmt.Sprintf(`IF(%s="","n/a",IF(%s%s%s,"met","missed"))`, E, E, cmpOp, D), kText, false)
+		fl.formula(sh, c(6), row, goalStatus(E, cmpOp, D, abs0(c(5), row)), kText, false)
 		var notes []string
 		if g.ProRated {
 			notes = append(notes, fmt.Sprintf("monthly target %g pro-rated to the period", g.Target))
@@ -1469,6 +1475,7 @@ func (fl *filler) settings() [][2]string {
 		{"Reach", "never summed across days, campaigns or platforms; shown only where an export gives a de-duplicated total"},
 		{"Modelled value", "Σ action count × value per action; shown apart from attributed revenue"},
 		{"Rows with errors", r.OnBadRows},
+		{"Goal status", goalStatusWords},
 	}
 	if o := r.Organic; o != nil {
 		rev := "none: no GA4 or CRM revenue among the inputs"

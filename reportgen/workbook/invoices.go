@@ -38,9 +38,9 @@ func (fl *filler) writeInvoices() {
 		fl.value(sh, 5, row, excelDate(inv.Span.From), kDate)
 		fl.value(sh, 6, row, excelDate(inv.Span.To), kDate)
 		fl.str(sh, 7, row, icur, kText)
-		fl.num(sh, 8, row, inv.Amount.Float64(), kAmount, false)
-		fl.num(sh, 9, row, inv.Tax.Float64(), kAmount, false)
-		fl.formula(sh, 10, row, c(8)+"+"+c(9), kAmount, false)
+		fl.num(sh, 8, row, inv.Amount.Float64(), amountKind(icur), false)
+		fl.num(sh, 9, row, inv.Tax.Float64(), amountKind(icur), false)
+		fl.formula(sh, 10, row, c(8)+"+"+c(9), amountKind(icur), false)
 		fl.value(sh, 11, row, excelDate(inv.Paid), kDate)
 		switch {
 		case inv.Unconverted:

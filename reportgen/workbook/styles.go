@@ -41,6 +41,8 @@ const (
 	kSubtitle
 	kSection
 	kAlert // a warning line under a title
+	kWhole // an amount in its own currency when that has no minor unit (JPY, KRW): no decimals
+	kLink  // a hyperlink to another sheet
 )
 
 type styleKey struct {
@@ -128,6 +130,10 @@ func (s *styles) id(k kind, bold bool) int {
 		fmtStr = "0.00"
 	case kAmount:
 		fmtStr = "#,##0.00"
+	case kWhole:
+		fmtStr = "#,##0"
+	case kLink:
+		st.Font = &excelize.Font{Color: "0563C1", Underline: "single"}
 	case kDate:
 		fmtStr = "yyyy-mm-dd"
 	case kFX:
