@@ -212,7 +212,7 @@ func (fl *filler) writeData() error {
 			cell := func(key string) string { return colLetter(col[key]) + fmt.Sprint(line) }
 			set := func(key, formula string) {
 				if i := col[key] - 1; i >= 0 && vals[i] != nil {
-					vals[i] = excelize.Cell{Formula: formula}
+					vals[i] = excelize.Cell{Formula: formula, Value: vals[i]} // the model's figure, cached
 				}
 			}
 			set("rate", ref)
@@ -240,3 +240,7 @@ func (fl *filler) writeData() error {
 	}
 	return sw.Flush()
 }
+
+// maxDataRows is how many data rows one Data sheet holds: Excel's
+// 1,048,576 rows less the header.
+var maxDataRows = 1<<20 - 1

@@ -132,6 +132,8 @@ type filler struct {
 	orgTotRefs    map[string]string // all organic, on Summary
 	orgTotBlank   map[string]bool   //
 	sectionRefs   map[string]string // SectionNames entry → cell
+
+	cache map[string]map[string]cached // sheet → formula cell → its value (expect.go)
 }
 
 // Fill fills the workbook template tmpl with r and writes the .xlsx to w
@@ -207,7 +209,11 @@ func Fill(w io.Writer, tmpl []byte, r *reportgen.Report) error {
 	if err := f.Write(&buf); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	if err := normalizeZip(w, buf.Bytes()); err != nil {
+	patch, err := fl.cachedParts(buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	if err := normalizeZip(w, buf.Bytes(), patch); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	return nil
@@ -295,6 +301,7 @@ func (fl *filler) formula(sheet string, col, row int, formula string, k kind, bo
 	fl.fail(fl.f.SetCellValue(sheet, c, nil))
 	fl.fail(fl.f.SetCellFormula(sheet, c, formula))
 	fl.fail(fl.f.SetCellStyle(sheet, c, c, fl.st.id(k, bold)))
+	fl.cacheRef(sheet, c, formula)
 }
 
 func (fl *filler) style(sheet string, col, row int, k kind, bold bool) {
@@ -624,15 +631,15 @@ func (fl *filler) writeCosts() {
 			fl.fx(sh, c(5), row, cur, fx)
 			fl.num(sh, c(7), row, line.Hours.Float64(), kAmount, false)
 			fl.num(sh, c(8), row, line.Cost.Rate.Float64(), kAmount, false)
-			fl.formula(sh, c(10), row, fl.costRound(H+"*"+I+"*"+F, line.Rate), kMoney, false)
+			fl.formulaV(sh, c(10), row, fl.costRound(H+"*"+I+"*"+F, line.Rate), kMoney, false, vMoney(line.Amount))
 		case kpi.BasisPercent:
 			fl.num(sh, c(9), row, line.Percent.Float64(), kAmount, false)
-			fl.formula(sh, c(10), row, fmt.Sprintf("ROUND(%s/100*%s,%d)", J, fl.sumData("spend", line.Platform), kpi.Decimals(fl.r.Currency)), kMoney, false)
+			fl.formulaV(sh, c(10), row, fmt.Sprintf("ROUND(%s/100*%s,%d)", J, fl.sumData("spend", line.Platform), kpi.Decimals(fl.r.Currency)), kMoney, false, vMoney(line.Amount))
 		default:
 			fl.str(sh, c(4), row, cur, kText)
 			fl.fx(sh, c(5), row, cur, fx)
 			fl.num(sh, c(6), row, line.Cost.Amount.Float64(), kAmount, false)
-			fl.formula(sh, c(10), row, fl.costRound(G+"*"+F, line.Rate), kMoney, false)
+			fl.formulaV(sh, c(10), row, fl.costRound(G+"*"+F, line.Rate), kMoney, false, vMoney(line.Amount))
 		}
 		if line.Source.File != "" {
 			fl.str(sh, c(11), row, line.Source.String(), kText)
@@ -648,7 +655,7 @@ func (fl *filler) writeCosts() {
 	for i := 1; i < len(costHeaders); i++ {
 		fl.style(sh, c(i), total, kText, true)
 	}
-	fl.formula(sh, c(10), total, fmt.Sprintf("SUM(%s:%s)", abs(c(10), first), abs(c(10), last)), kMoney, true)
+	fl.formulaV(sh, c(10), total, fmt.Sprintf("SUM(%s:%s)", abs(c(10), first), abs(c(10), last)), kMoney, true, vMoney(costsTotal(fl.r.Costs)))
 	fl.style(sh, c(0), total, kLabel, true)
 	fl.costTotal = sheetRef(sh) + abs(c(10), total)
 	fl.costCostRange = sheetRef(sh) + abs(c(10), first) + ":" + abs(c(10), last)
@@ -718,7 +725,7 @@ func (fl *filler) writeActions() {
 		// report's count; otherwise it is the report's figure.
 		if key != "" && fl.dataLetter[key] != "" && fl.columnSum(key) == a.Count.Float64() {
 			fl.str(sh, c(2), row, "Data column "+fl.headerOf(key), kText)
-			fl.formula(sh, c(4), row, "SUM("+fl.dataRange(key)+")", ck, false)
+			fl.formulaV(sh, c(4), row, "SUM("+fl.dataRange(key)+")", ck, false, vQty(a.Count))
 			fl.actionValueRefs[a.Action] = sheetRef(sh) + abs(c(3), row)
 			fl.actionKeys = append(fl.actionKeys, key)
 		} else {
@@ -726,7 +733,7 @@ func (fl *filler) writeActions() {
 			fl.num(sh, c(4), row, a.Count.Float64(), ck, false)
 			fl.actionKeys = append(fl.actionKeys, "")
 		}
-		fl.formula(sh, c(5), row, abs0(c(3), row)+"*"+abs0(c(4), row), kMoney, false)
+		fl.formulaV(sh, c(5), row, abs0(c(3), row)+"*"+abs0(c(4), row), kMoney, false, vMoney(a.Total))
 	}
 	n := max(len(fl.r.Actions), 1)
 	if len(fl.r.Actions) == 0 {
@@ -739,7 +746,7 @@ func (fl *filler) writeActions() {
 		fl.style(sh, c(i), total, kText, true)
 	}
 	fl.style(sh, c(0), total, kLabel, true)
-	fl.formula(sh, c(5), total, fmt.Sprintf("SUM(%s:%s)", abs(c(5), first), abs(c(5), last)), kMoney, true)
+	fl.formulaV(sh, c(5), total, fmt.Sprintf("SUM(%s:%s)", abs(c(5), first), abs(c(5), last)), kMoney, true, vMoney(actionsTotal(fl.r.Actions)))
 	fl.actionsTotal = sheetRef(sh) + abs(c(5), total)
 }
 
@@ -828,7 +835,7 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 			}
 		case "revenue":
 			if fl.r.RevenueSource == "platforms" || fl.r.RevenueSource == "" {
-				fl.formula(sh, col, row, fl.sumData("conversion_value", s.Platform), kMoney, false)
+				fl.formulaV(sh, col, row, fl.sumData("conversion_value", s.Platform), kMoney, false, vMoney(in.Revenue))
 				note(row, "platform-reported conversion value (Data); platforms may double count")
 			} else {
 				channels := []string{string(s.Platform)}
@@ -836,7 +843,7 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 					channels = paidChannels()
 				}
 				if fm, words, ok := fl.revenueOf(fl.r.RevenueSource, channels); ok {
-					fl.formula(sh, col, row, fm, kMoney, false)
+					fl.formulaV(sh, col, row, fm, kMoney, false, vMoney(in.Revenue))
 					note(row, words)
 				} else {
 					fl.num(sh, col, row, in.Revenue.Float64(), kMoney, false)
@@ -846,18 +853,18 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 		case "other_costs":
 			if s.Platform == "" {
 				// Lines scoped to an organic platform are organic's cost.
-				fl.formula(sh, col, row, fl.costTotal+"-"+fl.organicCosts(), kMoney, false)
+				fl.formulaV(sh, col, row, fl.costTotal+"-"+fl.organicCosts(), kMoney, false, vMoney(in.OtherCosts))
 				note(row, "Costs sheet total, less the lines scoped to organic platforms")
 			} else {
-				fl.formula(sh, col, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.costCostRange, fl.costPlatRange, crit(string(s.Platform))), kMoney, false)
+				fl.formulaV(sh, col, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.costCostRange, fl.costPlatRange, crit(string(s.Platform))), kMoney, false, vMoney(in.OtherCosts))
 				note(row, "cost lines scoped to this platform (Costs)")
 			}
 		case "total_cost":
-			fl.formula(sh, col, row, local["spend"]+"+"+local["other_costs"], kMoney, false)
+			fl.formulaV(sh, col, row, local["spend"]+"+"+local["other_costs"], kMoney, false, vMoney(in.TotalCost()))
 			note(row, "ad spend + other costs")
 		case "modelled_value":
 			if s.Platform == "" {
-				fl.formula(sh, col, row, fl.actionsTotal, kMoney, false)
+				fl.formulaV(sh, col, row, fl.actionsTotal, kMoney, false, vMoney(in.ModelledValue))
 				note(row, "Σ action count × value (Definitions)")
 			} else {
 				var terms []string
@@ -869,12 +876,12 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 				if len(terms) == 0 {
 					fl.num(sh, col, row, in.ModelledValue.Float64(), kMoney, false)
 				} else {
-					fl.formula(sh, col, row, strings.Join(terms, "+"), kMoney, false)
+					fl.formulaV(sh, col, row, strings.Join(terms, "+"), kMoney, false, vMoney(in.ModelledValue))
 				}
 				note(row, "Σ action count × value (Definitions)")
 			}
 		default:
-			fl.formula(sh, col, row, fl.sumData(dataKeyOfOperand[op.key], s.Platform), k, false)
+			fl.formulaV(sh, col, row, fl.sumData(dataKeyOfOperand[op.key], s.Platform), k, false, operandOf(in, op.key))
 		}
 	}
 	sub := row0 + len(operandRows)
@@ -934,7 +941,7 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 			}
 			fm, err := substitute(k.Excel, sub)
 			fl.fail(err)
-			fl.formula(sh, col, row, fm, kind, false)
+			fl.formulaV(sh, col, row, fm, kind, false, vRatio(s.Values[k.Key]))
 			note(row, "over "+platformNames(basis)+" only: the platforms whose exports report all it needs")
 			continue
 		}
@@ -943,7 +950,7 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 		}
 		fm, err := substitute(k.Excel, local)
 		fl.fail(err)
-		fl.formula(sh, col, row, fm, kind, false)
+		fl.formulaV(sh, col, row, fm, kind, false, vRatio(s.Values[k.Key]))
 	}
 	return refs, blank
 }
@@ -1094,7 +1101,8 @@ func (fl *filler) writeCampaigns(sh string, p pos, s *reportgen.Scope) {
 			if k == kQty && !fl.fractional[m.key] {
 				k = kCount
 			}
-			fl.formula(sh, col, row, fm, k, false)
+			want, _ := totalOf(&c.Totals, m.dataKey)
+			fl.formulaV(sh, col, row, fm, k, false, want)
 		}
 		for j, k := range kpis {
 			col := p.col + 2 + len(metrics) + j
@@ -1108,7 +1116,7 @@ func (fl *filler) writeCampaigns(sh string, p pos, s *reportgen.Scope) {
 			}
 			fm, err := substitute(k.Excel, local)
 			fl.fail(err)
-			fl.formula(sh, col, row, fm, kind, false)
+			fl.formulaV(sh, col, row, fm, kind, false, vRatio(c.Values[k.Key]))
 		}
 	}
 	// The campaign table sits below the totals: freezing down to its header
@@ -1236,7 +1244,7 @@ func (fl *filler) writeHeadline() {
 			}
 			fm, err := substitute(d.Excel, local)
 			fl.fail(err)
-			fl.formula(sh, p.col+1, row, fm, k, false)
+			fl.formulaV(sh, p.col+1, row, fm, k, false, vRatio(d.Value(fl.r.Total.Inputs)))
 		}
 	}
 }
@@ -1309,11 +1317,11 @@ func (fl *filler) writeGoals() {
 		cmpOp := ">="
 		if g.Direction == "at_most" {
 			cmpOp = "<="
-			fl.formula(sh, c(5), row, fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, E, E, D, E), kPercent, false)
+			fl.formulaV(sh, c(5), row, fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, E, E, D, E), kPercent, false, vRatio(g.Attainment))
 		} else {
-			fl.formula(sh, c(5), row, fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, E, D, E, D), kPercent, false)
+			fl.formulaV(sh, c(5), row, fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, E, D, E, D), kPercent, false, vRatio(g.Attainment))
 		}
-		fl.formula(sh, c(6), row, fmt.Sprintf(`IF(%s="","n/a",IF(%s%s%s,"met","missed"))`, E, E, cmpOp, D), kText, false)
+		fl.formulaV(sh, c(6), row, fmt.Sprintf(`IF(%s="","n/a",IF(%s%s%s,"met","missed"))`, E, E, cmpOp, D), kText, false, vText(g.Status))
 		var notes []string
 		if g.ProRated {
 			notes = append(notes, fmt.Sprintf("monthly target %g pro-rated to the period", g.Target))

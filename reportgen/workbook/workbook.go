@@ -231,8 +231,9 @@ func check(f *excelize.File, name string) error {
 
 // normalizeZip rewrites the xlsx zip with its entries in name order
 // ([Content_Types].xml first) and a fixed timestamp, copying the compressed
-// data as is, so that the same workbook gives the same bytes.
-func normalizeZip(w io.Writer, b []byte) error {
+// data as is, so that the same workbook gives the same bytes. An entry
+// named in patch gets that content instead.
+func normalizeZip(w io.Writer, b []byte, patch map[string][]byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return err
@@ -252,6 +253,12 @@ func normalizeZip(w io.Writer, b []byte) error {
 		//lint:ignore SA1019 CreateRaw writes the MS-DOS fields as given and never reads Modified.
 		h.Modified, h.ModifiedTime, h.ModifiedDate = time.Time{}, 0, 1<<5|1
 		h.Extra, h.Comment = nil, ""
+		if p, ok := patch[f.Name]; ok {
+			if err := writePatched(zw, h, p); err != nil {
+				return err
+			}
+			continue
+		}
 		fw, err := zw.CreateRaw(&h)
 		if err != nil {
 			return err
