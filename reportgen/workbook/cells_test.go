@@ -150,7 +150,8 @@ var samples = []string{"northwind-outdoor", "northwind-all-inputs"}
 // Data must sum over all the parts.
 func TestEveryCell_Samples(t *testing.T) {
 	officetest.Need(t, "soffice")
-	for _, split := range []bool{false} {
+	dataRows := map[string]int{} // sample → rows of its one Data sheet
+	for _, split := range []bool{false, true} {
 		name := "one Data sheet"
 		if split {
 			name = "Data in parts of 50 rows"
@@ -171,6 +172,12 @@ func TestEveryCell_Samples(t *testing.T) {
 					}
 					if !split && len(parts) != 1 {
 						t.Fatalf("Data sheets %v, want one", parts)
+					}
+					rows := checkDataParts(t, b, parts, 50)
+					if !split {
+						dataRows[sample] = rows
+					} else if rows != dataRows[sample] {
+						t.Errorf("the Data sheets hold %d rows, the one Data sheet %d", rows, dataRows[sample])
 					}
 					lo := recalc(t, b, sample+".xlsx")
 					if n := checkEveryCell(t, b, lo); n < 300 {
@@ -210,4 +217,46 @@ func dataSheets(t *testing.T, b []byte) []string {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) < len(out[j]) })
 	return out
+}
+
+// checkDataParts checks that each Data sheet is one Excel table of at most
+// max rows below its header (all but the last full), that the Definitions
+// sheet says how they are split, and returns how many rows they hold.
+func checkDataParts(t *testing.T, b []byte, parts []string, max int) int {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	total := 0
+	for i, sheet := range parts {
+		rows := mustRows(t, f, sheet)
+		n := len(rows) - 1
+		tables, err := f.GetTables(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tables) != 1 || !strings.HasSuffix(tables[0].Range, fmt.Sprint(n+1)) || !strings.HasPrefix(tables[0].Range, "A1:") {
+			t.Errorf("%s: tables %+v, want one over A1 to row %d", sheet, tables, n+1)
+		}
+		if len(parts) > 1 && (n > max || i < len(parts)-1 && n != max) {
+			t.Errorf("%s: %d rows, want %d (at most %d in the last)", sheet, n, max, max)
+		}
+		total += n
+	}
+	defs := mustRows(t, f, "Definitions")
+	note := ""
+	for _, row := range defs {
+		if at(row, 0) == "Data sheets" {
+			note = at(row, 1)
+		}
+	}
+	if len(parts) > 1 && !strings.Contains(note, strings.Join(parts, ", ")) {
+		t.Errorf("Definitions: Data sheets = %q, want a note naming %s", note, strings.Join(parts, ", "))
+	}
+	if len(parts) == 1 && note != "" {
+		t.Errorf("Definitions: Data sheets = %q with one Data sheet", note)
+	}
+	return total
 }

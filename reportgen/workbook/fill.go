@@ -104,7 +104,7 @@ type filler struct {
 
 	dataCols   []dataCol
 	dataLetter map[string]string // Data column key → letter
-	dataEnd    int               // last row of the Data ranges (≥ 2)
+	dataParts  []dataPart        // the Data sheets (datasplit.go)
 	fractional map[string]bool   // Qty columns with a non-integer value
 
 	platSheets []string                  // sheet of each r.Platforms entry
@@ -367,21 +367,23 @@ func (fl *filler) planData() {
 		fl.dataCols = append(fl.dataCols, c)
 		fl.dataLetter[c.key] = colLetter(len(fl.dataCols))
 	}
-	fl.dataEnd = max(len(r.Rows)+1, 2)
+	fl.planDataParts()
 }
 
-// dataRange returns the absolute range of a Data column, e.g. Data!$I$2:$I$31.
-func (fl *filler) dataRange(key string) string {
-	l := fl.dataLetter[key]
-	return fmt.Sprintf("%s$%s$2:$%s$%d", sheetRef(SheetData), l, l, fl.dataEnd)
-}
-
-// sumData returns the formula summing a Data column over a platform ("" = all).
+// sumData returns the formula summing a Data column over a platform ("" =
+// all), over every Data sheet: one term, parenthesized when it adds up
+// several sheets.
 func (fl *filler) sumData(key string, p kpi.Platform) string {
 	if p == "" {
-		return "SUM(" + fl.dataRange(key) + ")"
+		return "SUM(" + fl.overData(",", func(i int) string { return fl.dataRange(i, key) }) + ")"
 	}
-	return fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.dataRange(key), fl.dataRange("platform"), crit(string(p)))
+	f := fl.overData("+", func(i int) string {
+		return fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.dataRange(i, key), fl.dataRange(i, "platform"), crit(string(p)))
+	})
+	if len(fl.dataParts) > 1 {
+		f = "(" + f + ")"
+	}
+	return f
 }
 
 // ---- sheets and anchors ----
@@ -725,7 +727,7 @@ func (fl *filler) writeActions() {
 		// report's count; otherwise it is the report's figure.
 		if key != "" && fl.dataLetter[key] != "" && fl.columnSum(key) == a.Count.Float64() {
 			fl.str(sh, c(2), row, "Data column "+fl.headerOf(key), kText)
-			fl.formulaV(sh, c(4), row, "SUM("+fl.dataRange(key)+")", ck, false, vQty(a.Count))
+			fl.formulaV(sh, c(4), row, fl.sumData(key, ""), ck, false, vQty(a.Count))
 			fl.actionValueRefs[a.Action] = sheetRef(sh) + abs(c(3), row)
 			fl.actionKeys = append(fl.actionKeys, key)
 		} else {
@@ -1078,7 +1080,6 @@ func (fl *filler) writeCampaigns(sh string, p pos, s *reportgen.Scope) {
 	for _, c := range s.Campaigns {
 		fold[strings.ToLower(c.Account)+"\x00"+strings.ToLower(c.Campaign)]++
 	}
-	platR, accR, campR := fl.dataRange("platform"), fl.dataRange("account"), fl.dataRange("campaign")
 	for i, c := range s.Campaigns {
 		row := p.row + 1 + i
 		fl.str(sh, p.col, row, c.Account, kText)
@@ -1089,14 +1090,15 @@ func (fl *filler) writeCampaigns(sh string, p pos, s *reportgen.Scope) {
 		for j, m := range metrics {
 			col := p.col + 2 + j
 			local[m.key] = abs0(col, row)
-			var fm string
-			if exact {
-				fm = fmt.Sprintf("SUMPRODUCT(--(%s=%s),--EXACT(%s,%s),--EXACT(%s,%s),%s)",
-					platR, strLit(string(s.Platform)), accR, strLit(c.Account), campR, strLit(c.Campaign), fl.dataRange(m.dataKey))
-			} else {
-				fm = fmt.Sprintf("SUMIFS(%s,%s,%s,%s,%s,%s,%s)", fl.dataRange(m.dataKey),
+			fm := fl.overData("+", func(d int) string {
+				platR, accR, campR := fl.dataRange(d, "platform"), fl.dataRange(d, "account"), fl.dataRange(d, "campaign")
+				if exact {
+					return fmt.Sprintf("SUMPRODUCT(--(%s=%s),--EXACT(%s,%s),--EXACT(%s,%s),%s)",
+						platR, strLit(string(s.Platform)), accR, strLit(c.Account), campR, strLit(c.Campaign), fl.dataRange(d, m.dataKey))
+				}
+				return fmt.Sprintf("SUMIFS(%s,%s,%s,%s,%s,%s,%s)", fl.dataRange(d, m.dataKey),
 					platR, crit(string(s.Platform)), accR, crit(c.Account), campR, crit(c.Campaign))
-			}
+			})
 			k := m.kind
 			if k == kQty && !fl.fractional[m.key] {
 				k = kCount
@@ -1457,6 +1459,9 @@ func (fl *filler) settings() [][2]string {
 		{"Reach", "never summed across days, campaigns or platforms; shown only where an export gives a de-duplicated total"},
 		{"Modelled value", "Σ action count × value per action; shown apart from attributed revenue"},
 		{"Rows with errors", r.OnBadRows},
+	}
+	if note := fl.dataSplitNote(); note != "" {
+		out = append(out, [2]string{"Data sheets", note})
 	}
 	if o := r.Organic; o != nil {
 		rev := "none: no GA4 or CRM revenue among the inputs"
