@@ -133,7 +133,8 @@ type filler struct {
 	orgTotBlank   map[string]bool   //
 	sectionRefs   map[string]string // SectionNames entry → cell
 
-	cache map[string]map[string]cached // sheet → formula cell → its value (expect.go)
+	cache    map[string]map[string]cached // sheet → formula cell → its value (expect.go)
+	rejected string                       // the Rejected sheet (rejected.go)
 }
 
 // Fill fills the workbook template tmpl with r and writes the .xlsx to w
@@ -461,7 +462,7 @@ func (fl *filler) heights(sheet string) map[string]int {
 	case SheetCosts:
 		return map[string]int{"costs.table": 1 + atLeast1(len(r.Costs)) + 1}
 	case SheetSources:
-		return map[string]int{"sources.table": 1 + atLeast1(len(r.Sources)), "rejected.table": 1 + atLeast1(fl.notUsedCount()),
+		return map[string]int{"sources.table": 1 + atLeast1(len(r.Sources)), "rejected.table": 1, // rows listed on Rejected
 			"warnings.table": 1 + atLeast1(len(r.Warnings))}
 	case SheetDefinitions:
 		return map[string]int{"definitions.table": 1 + len(fl.defs) + fl.organicDefRows(), "settings.table": 1 + len(fl.settings()),
@@ -1363,34 +1364,37 @@ func (fl *filler) notUsed() []notUsed {
 	return out
 }
 
-func (fl *filler) notUsedCount() int {
-	n := 0
-	for _, s := range fl.r.Sources {
-		n += len(s.Rejected) + len(s.Skipped)
-	}
-	return n
-}
-
 func (fl *filler) writeSources() {
 	const sh = SheetSources
 	p := fl.at[sh]["sources.table"]
-	fl.header(sh, p, "File", "Platform", "Format", "Currency", "Rows read", "Used", "Outside period", "Skipped",
-		"Rejected", "Totals check", "SHA-256", "Warnings")
+	fl.header(sh, p, "File", "Platform", "Format", "Currency", "Period stated", "Rows read", "Used", "Outside period",
+		"Replaced", "Skipped", "Rejected", "Totals check", "SHA-256", "Warnings")
 	c := func(i int) int { return p.col + i }
 	if len(fl.r.Sources) == 0 {
 		fl.str(sh, c(0), p.row+1, "no input files", kNote)
 	}
+	listed, counts := fl.firstRejectedRow(), fl.centered("#,##0")
 	for i, s := range fl.r.Sources {
 		row := p.row + 1 + i
 		fl.str(sh, c(0), row, s.File, kText)
 		fl.str(sh, c(1), row, s.Platform.Name(), kText)
 		fl.str(sh, c(2), row, s.Format, kText)
 		fl.str(sh, c(3), row, s.Currency, kText)
-		fl.num(sh, c(4), row, float64(s.Rows), kCount, false)
-		fl.num(sh, c(5), row, float64(s.Used), kCount, false)
-		fl.num(sh, c(6), row, float64(s.OutsidePeriod), kCount, false)
-		fl.num(sh, c(7), row, float64(len(s.Skipped)), kCount, false)
-		fl.num(sh, c(8), row, float64(len(s.Rejected)), kCount, false)
+		fl.str(sh, c(4), row, periodStated(s.Period), kText)
+		fl.num(sh, c(5), row, float64(s.Rows), kCount, false)
+		fl.num(sh, c(6), row, float64(s.Used), kCount, false)
+		fl.num(sh, c(7), row, float64(s.OutsidePeriod), kCount, false)
+		fl.num(sh, c(8), row, float64(s.Replaced), kCount, false)
+		fl.num(sh, c(9), row, float64(len(s.Skipped)), kCount, false)
+		fl.num(sh, c(10), row, float64(len(s.Rejected)), kCount, false)
+		fl.fail(fl.f.SetCellStyle(sh, cellName(c(5), row), cellName(c(10), row), counts))
+		if first, ok := listed[s.File]; ok { // the rows are listed on the Rejected sheet
+			for _, x := range [][2]int{{c(9), len(s.Skipped)}, {c(10), len(s.Rejected)}} {
+				if x[1] > 0 {
+					fl.linkTo(sh, x[0], row, fl.rejectedSheet(), cellName(1, first))
+				}
+			}
+		}
 		check := "no totals row"
 		switch s.Check.Status {
 		case kpi.CheckMatch:
@@ -1398,32 +1402,29 @@ func (fl *filler) writeSources() {
 		case kpi.CheckMismatch:
 			check = fmt.Sprintf("MISMATCH (line %d): %s", s.Check.Line, strings.Join(s.Check.Diffs, "; "))
 		}
-		fl.str(sh, c(9), row, check, kText)
-		fl.str(sh, c(10), row, s.SHA256, kText)
-		fl.str(sh, c(11), row, strings.Join(s.Warnings, "; "), kText)
+		fl.wrapped(sh, c(11), row, check)
+		fl.str(sh, c(12), row, s.SHA256, kText)
+		fl.wrapped(sh, c(13), row, strings.Join(s.Warnings, "; "))
 	}
 
-	p = fl.at[sh]["rejected.table"]
-	fl.header(sh, p, "Where", "Kind", "Reason")
-	nu := fl.notUsed()
-	if len(nu) == 0 {
-		fl.str(sh, p.col, p.row+1, "every row was used or outside the period", kNote)
-	}
-	for i, n := range nu {
-		row := p.row + 1 + i
-		fl.str(sh, p.col, row, fmt.Sprintf("%s:%d", n.file, n.line), kText)
-		fl.str(sh, p.col+1, row, n.kind, kText)
-		fl.str(sh, p.col+2, row, n.why, kText)
-	}
+	fl.writeRejectedPointer(fl.at[sh]["rejected.table"])
 
 	p = fl.at[sh]["warnings.table"]
 	fl.header(sh, p, "Warning")
 	if len(fl.r.Warnings) == 0 {
 		fl.str(sh, p.col, p.row+1, "none", kNote)
 	}
-	for i, w := range fl.r.Warnings {
-		fl.str(sh, p.col, p.row+1+i, w, kText)
+	across := 1 // a warning wraps across the input files table when it is above
+	if t := fl.at[sh]["sources.table"]; t.col == p.col && t.row < p.row {
+		across = 14
 	}
+	for c := 1; c < across; c++ {
+		fl.style(sh, p.col+c, p.row, kHeader, false)
+	}
+	for i, w := range fl.r.Warnings {
+		fl.wrappedAcross(sh, p.col, p.row+1+i, w, across, false)
+	}
+	fl.writeRejected()
 }
 
 // ---- Definitions ----
@@ -1535,6 +1536,7 @@ func (fl *filler) writeDefinitions() {
 		fl.str(sh, p.col+2, row, used, kText)
 		fl.str(sh, p.col+3, row, cmp.Or(x.Source, "roibook.yaml"), kText)
 	}
+	fl.writeTimeZones()
 }
 
 // ---- names and workbook settings ----
