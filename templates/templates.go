@@ -19,7 +19,10 @@
 // {{currency}} {{agency}} {{business_model}} {{revenue_source}}
 // {{commentary}} {{data_check}} (a data-quality warning, empty when there is
 // none), and on the Platform sheet {{platform}}. The template must
-// not have a sheet named Data: the renderer creates it.
+// not have a sheet named Data: the renderer creates it (and Data (2) …
+// when the rows are more than a sheet holds), and the Rejected sheet,
+// which lists the input rows not used; {{rejected.table}} becomes a line
+// counting them.
 package templates
 
 //go:generate go run ./internal/genworkbook -o workbook.xlsx

@@ -39,6 +39,15 @@
 // CRMLeads, CRMCustomers, CRMRevenue; InvoicedNet, InvoicedGross (the
 // converted invoices).
 //
+// Every formula cell caches the value reportgen computed for it (see
+// expect.go), so that tools which do not recalculate show the model's
+// figures; the tests compare each cached value with LibreOffice's
+// recalculation. More rows than a sheet holds are split across Data,
+// Data (2) … (datasplit.go), and formulas over Data sum over every part.
+// Fill also creates the Rejected sheet after Sources: every input row not
+// used, with its file, line and reason (rejected.go); the Sources anchor
+// {{rejected.table}} becomes a line counting them, linked to that sheet.
+//
 // The same report gives the same bytes: zip entries are written in name
 // order with fixed timestamps, and document properties come from the
 // report, not the clock.
