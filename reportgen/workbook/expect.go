@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"io"
 	"math"
 	"path"
@@ -210,15 +211,11 @@ func (fl *filler) setCached(sheet, cell string, v cached) {
 // Summary!$B$5, 'Meta Ads'!B5.
 var refRe = regexp.MustCompile(`^(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Z]{1,3}\$?[0-9]+)$`)
 
-// cacheRef records that a formula which only refers to another cell takes
-// that cell's value; any other formula's value is not known until
-// formulaV says it.
+// cacheRef records that a formula takes the value of the cell it refers
+// to, when it is a single reference or defined name; any other formula's
+// value is not known until formulaV says it.
 func (fl *filler) cacheRef(sheet, cell, formula string) {
-	if refRe.MatchString(formula) {
-		fl.setCached(sheet, cell, cached{kind: cRef, ref: formula})
-		return
-	}
-	fl.setCached(sheet, cell, cached{})
+	fl.setCached(sheet, cell, cached{kind: cRef, ref: formula})
 }
 
 // resolve returns the value of a cached entry, following references.
@@ -229,8 +226,14 @@ func (fl *filler) resolve(sheet string, v cached, depth int) cached {
 	if depth > 32 {
 		return cached{}
 	}
-	m := refRe.FindStringSubmatch(v.ref)
+	m := refRe.FindStringSubmatch(strings.TrimPrefix(v.ref, "="))
 	if m == nil {
+		// A workbook-scope defined name, such as a template's =ROI.
+		for _, dn := range fl.f.GetDefinedName() {
+			if (dn.Scope == "" || dn.Scope == "Workbook") && strings.EqualFold(dn.Name, strings.TrimPrefix(v.ref, "=")) {
+				return fl.resolve(sheet, cached{kind: cRef, ref: strings.TrimPrefix(dn.RefersTo, "=")}, depth+1)
+			}
+		}
 		return cached{}
 	}
 	target := sheet
@@ -267,10 +270,11 @@ func (fl *filler) resolve(sheet string, v cached, depth int) cached {
 
 // cachedParts returns the worksheet parts of the written workbook b whose
 // formula cells get their cached values, by part name.
+//
+// A formula of the template's own takes the value of the cell it refers
+// to when it is a single reference or a defined name (a cover sheet's
+// =ROI); any other is left without a value.
 func (fl *filler) cachedParts(b []byte) (map[string][]byte, error) {
-	if len(fl.cache) == 0 {
-		return nil, nil
-	}
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, err
@@ -283,17 +287,23 @@ func (fl *filler) cachedParts(b []byte) (map[string][]byte, error) {
 	for _, f := range zr.File {
 		files[f.Name] = f
 	}
+	streamed := map[string]bool{} // the Data sheets cache their values as they are written
+	for _, p := range fl.dataParts {
+		streamed[p.sheet] = true
+	}
 	out := map[string][]byte{}
-	for sheet, cells := range fl.cache {
-		vals := map[string]cached{}
-		for cell, v := range cells {
-			if v = fl.resolve(sheet, v, 0); v.kind != cNone {
-				vals[cell] = v
-			}
-		}
-		zf := files[parts[sheet]]
-		if zf == nil || len(vals) == 0 {
+	for sheet, part := range parts {
+		zf := files[part]
+		if zf == nil || streamed[sheet] {
 			continue
+		}
+		cells := fl.cache[sheet]
+		value := func(cell, formula string) cached {
+			v, ok := cells[cell]
+			if !ok {
+				v = cached{kind: cRef, ref: formula}
+			}
+			return fl.resolve(sheet, v, 0)
 		}
 		rc, err := zf.Open()
 		if err != nil {
@@ -304,7 +314,9 @@ func (fl *filler) cachedParts(b []byte) (map[string][]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("sheet %q: %w", sheet, err)
 		}
-		out[zf.Name] = patchCells(x, vals)
+		if y := patchCells(x, value); !bytes.Equal(x, y) {
+			out[zf.Name] = y
+		}
 	}
 	return out, nil
 }
@@ -365,17 +377,18 @@ func sheetParts(zr *zip.Reader) (map[string]string, error) {
 	return out, nil
 }
 
-// patchCells gives each formula cell of a worksheet's XML named in vals its
-// cached value: <c r="B5" s="3"><f>…</f><v>12.5</v></c> for a number,
-// t="str" for text. Other cells are copied as they are.
-func patchCells(x []byte, vals map[string]cached) []byte {
+// patchCells gives each formula cell of a worksheet's XML whose value is
+// known (value of its reference and formula) that value as its cached
+// value: <c r="B5" s="3"><f>…</f><v>12.5</v></c> for a number, t="str" for
+// text. Other cells are copied as they are.
+func patchCells(x []byte, value func(cell, formula string) cached) []byte {
 	start := bytes.Index(x, []byte("<sheetData"))
 	stop := bytes.LastIndex(x, []byte("</sheetData>"))
 	if start < 0 || stop < start {
 		return x
 	}
 	var out bytes.Buffer
-	out.Grow(len(x) + 16*len(vals))
+	out.Grow(len(x) + len(x)/8)
 	out.Write(x[:start])
 	i := start
 	for {
@@ -396,9 +409,12 @@ func patchCells(x []byte, vals map[string]cached) []byte {
 		}
 		closing += end + 1
 		tag, body := x[j:end+1], x[end+1:closing]
-		v, ok := vals[attr(tag, "r")]
 		fEnd := bytes.Index(body, []byte("</f>"))
-		if !ok || !bytes.HasPrefix(body, []byte("<f")) || fEnd < 0 {
+		var v cached
+		if bytes.HasPrefix(body, []byte("<f>")) && fEnd > 0 {
+			v = value(attr(tag, "r"), html.UnescapeString(string(body[len("<f>"):fEnd])))
+		}
+		if v.kind == cNone {
 			out.Write(x[i : closing+4])
 			i = closing + 4
 			continue
