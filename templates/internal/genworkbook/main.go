@@ -94,7 +94,7 @@ var sheets = []sheet{
 	},
 	{
 		name:   "Sources",
-		widths: map[string]float64{"A": 56, "B": 14, "C": 8, "D": 10, "E": 21, "F": 10, "G": 8, "H": 10, "I": 10, "J": 9, "K": 9, "L": 44, "M": 68, "N": 60},
+		widths: map[string]float64{"A": 56, "B": 20, "C": 8, "D": 10, "E": 21, "F": 10, "G": 8, "H": 10, "I": 10, "J": 9, "K": 9, "L": 44, "M": 68, "N": 60},
 		cells: []cell{
 			{"A1", "Sources", "title"},
 			{"A2", "{{client}} · {{period}}", "subtitle"},
