@@ -140,3 +140,31 @@ func TestFill_DeterministicSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestFill_DataSplitBoundary: rows that just fit stay on one Data sheet;
+// one row more starts a second sheet holding that row.
+func TestFill_DataSplitBoundary(t *testing.T) {
+	r := eurReport(t)
+	n := len(r.Rows)
+	for _, tc := range []struct {
+		limit int
+		want  []int // rows of each Data sheet
+	}{
+		{n, []int{n}},
+		{n + 1, []int{n}},
+		{n - 1, []int{n - 1, 1}},
+	} {
+		func() {
+			defer workbook.SetMaxDataRows(tc.limit)()
+			b := mustFill(t, r)
+			f := openFilled(t, b)
+			var got []int
+			for _, s := range dataSheets(t, b) {
+				got = append(got, len(mustRows(t, f, s))-1)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%d rows, at most %d a sheet: Data sheets hold %v, want %v", n, tc.limit, got, tc.want)
+			}
+		}()
+	}
+}
