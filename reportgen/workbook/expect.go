@@ -86,8 +86,6 @@ func vAny(v any) cached {
 		return vCount(int64(v))
 	case string:
 		return vText(v)
-	case cached:
-		return v
 	}
 	return cached{}
 }
@@ -397,8 +395,12 @@ func patchCells(x []byte, value func(cell, formula string) cached) []byte {
 			break
 		}
 		j += i
-		end := j + bytes.IndexByte(x[j:stop], '>')
-		if end < j || x[end-1] == '/' { // no '>' or an empty <c …/>
+		k := bytes.IndexByte(x[j:stop], '>')
+		if k < 0 {
+			break
+		}
+		end := j + k
+		if x[end-1] == '/' { // an empty <c …/>
 			out.Write(x[i : end+1])
 			i = end + 1
 			continue
