@@ -291,6 +291,7 @@ func (LinkedIn) Import(in *Input, opts Options, emit func(kpi.Record) error) (*k
 	r := newRun(in, kpi.LinkedInAds, opts, emit)
 	h := readLinkedInHead(in)
 	r.st.Period = h.period
+	r.st.TimeZone = "UTC" // "Start Date (in UTC)", "Begindatum (in UTC)"
 	if h.err != nil {
 		return r.st, h.err
 	}

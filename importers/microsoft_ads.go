@@ -118,6 +118,7 @@ type microsoftHead struct {
 	rows         int
 	rowsLine     int // 0 when the preamble has no usable Rows line
 	rowsNote     string
+	timeZone     string // the "Time Zone:" line's value
 	lastComplete time.Time
 	incomplete   bool
 	header       int // index in in.Head, -1 when there is none
@@ -183,6 +184,8 @@ func readMicrosoftHead(in *Input) microsoftHead {
 						"Report Time: 10/31/2026", "Report Time: 10/1/2026,10/31/2026")}
 			}
 			h.period = p
+		case "time zone":
+			h.timeZone = value
 		case msAggregation:
 			h.aggregation = strings.ReplaceAll(normHeader(value), " ", "")
 		case msLastComplete:
@@ -271,6 +274,7 @@ func (Microsoft) Import(in *Input, opts Options, emit func(kpi.Record) error) (*
 	r := newRun(in, kpi.MicrosoftAds, opts, emit)
 	h := readMicrosoftHead(in)
 	r.st.Period = h.period
+	r.st.TimeZone = h.timeZone
 	if h.err != nil {
 		return r.st, h.err
 	}

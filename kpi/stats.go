@@ -44,6 +44,9 @@ type FileStats struct {
 	Delimiter string   `json:"delimiter,omitempty"`
 	Period    Period   `json:"-"` // the period the file states, if any
 	Currency  string   `json:"currency"`
+	// TimeZone is the time zone the export states its days in ("UTC",
+	// "(GMT+01:00) Amsterdam, Berlin …"), "" when it does not say.
+	TimeZone string `json:"time_zone,omitempty"`
 
 	Columns  []Column `json:"columns,omitempty"`
 	Unmapped []string `json:"unmapped,omitempty"`

@@ -31,6 +31,10 @@
 // "roibook Figure", ...) and every sheet prints landscape, fitted to the
 // page width, with the client and period in the header and the page in
 // the footer.
+//
+// The renderer creates the Data sheet (and Data (2) … when the rows are
+// more than a sheet holds) and the Rejected sheet, which lists the input
+// rows not used; {{rejected.table}} becomes a line counting them.
 package templates
 
 //go:generate go run ./internal/genworkbook -o workbook.xlsx

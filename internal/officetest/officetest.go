@@ -29,11 +29,21 @@ func Need(tb testing.TB, tool string) string {
 // Recalc opens the workbook at path in LibreOffice headless, which
 // computes every formula, and saves it as a new .xlsx whose cells carry the
 // computed values. It returns the new file's path.
+//
+// LibreOffice's default is to show the values an .xlsx caches rather than
+// recompute them; Recalc's profile tells it to recalculate every formula on
+// load, so that a wrong cached value cannot pass for LibreOffice's result.
 func Recalc(tb testing.TB, path string) string {
 	tb.Helper()
 	soffice := Need(tb, "soffice")
 	out := tb.TempDir()
 	profile := tb.TempDir()
+	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(alwaysRecalc), 0o644); err != nil {
+		tb.Fatal(err)
+	}
 	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+profile, "--headless", "--norestore",
 		"--calc", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, path)
 	cmd.Env = append(os.Environ(), "HOME="+profile)
@@ -46,6 +56,16 @@ func Recalc(tb testing.TB, path string) string {
 	}
 	return res
 }
+
+// alwaysRecalc is a LibreOffice profile setting: recalculate every formula
+// of an .xlsx (OOXMLRecalcMode) or .ods (ODFRecalcMode) on load; 0 is
+// "always", 1 "never" (the default for .xlsx), 2 "ask".
+const alwaysRecalc = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
 
 // PDFText returns the text of page (1-based) of the PDF at path, from pdftotext.
 func PDFText(tb testing.TB, path string, page int) string {

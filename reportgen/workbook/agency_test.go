@@ -110,7 +110,7 @@ func TestFill_AgencyTemplate(t *testing.T) {
 	tmpl, out, r := fillAgency(t)
 	f, tf := mustOpen(t, out), mustOpen(t, tmpl)
 
-	want := []string{"Cover", "Summary", "Funnel", "Agency notes", "Meta Ads", "Google Ads", "Costs", "Data", "Sources", "Definitions"}
+	want := []string{"Cover", "Summary", "Funnel", "Agency notes", "Meta Ads", "Google Ads", "Costs", "Data", "Sources", "Rejected", "Definitions"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets = %v, want %v", got, want)
 	}

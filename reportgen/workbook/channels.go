@@ -170,8 +170,9 @@ func (fl *filler) writeChannels(cs *chanSheet) {
 		metricCol[m.key] = 3 + i
 	}
 	// line writes one by-channel row: sum(metric range) for each metric,
-	// then the rates over those cells.
-	line := func(row int, label, key string, has kpi.Fields, sum func(rng string) string, bold bool) {
+	// then the rates over those cells. t and vals are the row's figures in
+	// the model (vals nil: the rates of t's sums).
+	line := func(row int, label, key string, has kpi.Fields, t *kpi.Totals, vals map[string]kpi.Ratio, sum func(rng string) string, bold bool) {
 		lk := kText
 		if bold {
 			lk = kLabel
@@ -190,7 +191,8 @@ func (fl *filler) writeChannels(cs *chanSheet) {
 				fl.style(sh, col, row, cs.metricKind(m), bold) // not reported is not 0
 				continue
 			}
-			fl.formula(sh, col, row, sum(cs.rng(m.key)), cs.metricKind(m), bold)
+			want, _ := totalOf(t, m.key)
+			fl.formulaV(sh, col, row, sum(cs.rng(m.key)), cs.metricKind(m), bold, want)
 		}
 		for i, r := range k.rates {
 			col := 3 + len(k.metrics) + i
@@ -208,23 +210,29 @@ func (fl *filler) writeChannels(cs *chanSheet) {
 				continue
 			}
 			n, d := abs0(metricCol[r.num], row), abs0(metricCol[r.den], row)
-			fl.formula(sh, col, row, fmt.Sprintf(`IF(%s=0,"",%s/%s)`, d, n, d), r.kind, bold)
+			want := vRatio(vals[r.key])
+			if vals == nil {
+				nv, _ := totalOf(t, r.num)
+				dv, _ := totalOf(t, r.den)
+				want = ratioOf(nv, dv)
+			}
+			fl.formulaV(sh, col, row, fmt.Sprintf(`IF(%s=0,"",%s/%s)`, d, n, d), r.kind, bold, want)
 		}
 	}
 	for i, c := range ch.Channels {
 		key := string(c.Channel)
-		line(cs.hdr+1+i, c.Name, key, c.Totals.Has, func(rng string) string {
+		line(cs.hdr+1+i, c.Name, key, c.Totals.Has, &c.Totals, c.Values, func(rng string) string {
 			return fmt.Sprintf("SUMIFS(%s,%s,%s)", rng, cs.rng("channel"), crit(key))
 		}, false)
 	}
 	social := cs.hdr + 1 + len(ch.Channels)
 	// The social row is blank only where the export lacks the metric: no
 	// social row at all is a social total of 0.
-	line(social, "Social and ad platforms", "", ch.Total.Has, func(rng string) string {
+	line(social, "Social and ad platforms", "", ch.Total.Has, &ch.Social, nil, func(rng string) string {
 		return fmt.Sprintf(`SUMIFS(%s,%s,"<>")`, rng, cs.rng("channel"))
 	}, false)
 	total := social + 1
-	line(total, k.total, "", ch.Total.Has, func(rng string) string { return "SUM(" + rng + ")" }, true)
+	line(total, k.total, "", ch.Total.Has, &ch.Total, nil, func(rng string) string { return "SUM(" + rng + ")" }, true)
 	for name, key := range k.names {
 		fl.defineSection(name, sheetRef(sh)+abs(metricCol[key], total))
 	}
@@ -288,7 +296,7 @@ func (fl *filler) writeChannelRows(cs *chanSheet) {
 					v = row.Rate.Float64()
 				}
 				if foreign {
-					v = excelize.Cell{Formula: rateRef}
+					v = excelize.Cell{Formula: rateRef, Value: v}
 				}
 			case "revenue_original":
 				v = row.RevenueOriginal.Float64()
@@ -297,7 +305,7 @@ func (fl *filler) writeChannelRows(cs *chanSheet) {
 			case "revenue":
 				v = row.Totals.Revenue.Float64()
 				if foreign {
-					v = excelize.Cell{Formula: fmt.Sprintf("ROUND(%s*%s,%d)", abs0(cs.col("revenue_original"), line), abs0(cs.col("rate"), line), dec)}
+					v = excelize.Cell{Formula: fmt.Sprintf("ROUND(%s*%s,%d)", abs0(cs.col("revenue_original"), line), abs0(cs.col("rate"), line), dec), Value: v}
 				}
 			default:
 				for _, m := range cs.kind.metrics {

@@ -78,7 +78,7 @@ func axisMoneyFormat(currency string) string {
 // blank row, the title, the charts or the sheet index (whichever is
 // taller).
 func (fl *filler) glanceRows() int {
-	rows := 1 + len(fl.f.GetSheetList()) // the index's title, every sheet but Summary, and Data
+	rows := len(fl.withDataSheets(fl.f.GetSheetList())) // the index's title and every sheet but Summary, the Data sheets included
 	if fl.wantPlatformChart() || fl.wantSplitChart() {
 		rows = max(rows, glanceChartRows)
 	}
@@ -300,13 +300,8 @@ func (fl *filler) splitChart(col, row int, height uint) bool {
 func (fl *filler) sheetIndex(col, row int) {
 	const sh = SheetSummary
 	fl.str(sh, col, row, "Sheets", kSubheader)
-	list := slices.DeleteFunc(fl.f.GetSheetList(), func(s string) bool { return s == SheetSummary })
-	// Data is created last, right after Costs (see writeData).
-	if i := slices.Index(list, SheetCosts); i >= 0 {
-		list = slices.Insert(list, i+1, SheetData)
-	} else {
-		list = append(list, SheetData)
-	}
+	// The Data sheets are created last, right after Costs (see writeData).
+	list := slices.DeleteFunc(fl.withDataSheets(fl.f.GetSheetList()), func(s string) bool { return s == SheetSummary })
 	for i, name := range list {
 		fl.link(sh, col, row+1+i, name, name)
 	}
@@ -359,12 +354,14 @@ func (fl *filler) trendDays(s *reportgen.Scope) []time.Time {
 	return out
 }
 
-// A trendCol is a column of a daily trend block: its header, cell kind
-// and formula for the day in cell day.
+// A trendCol is a column of a daily trend block: its header, cell kind,
+// formula for the day in cell day, and the value the model computed for
+// day d.
 type trendCol struct {
 	header  string
 	kind    kind
 	formula func(day string) string
+	value   func(d time.Time) cached
 }
 
 // trendBlock writes a "Daily trend" block below everything on sheet: a
@@ -388,10 +385,29 @@ func (fl *filler) trendBlock(sh, note string, days []time.Time, cols []trendCol)
 		fl.num(sh, 1, row, excelDate(d).(float64), kDate, false)
 		day := "$A" + fmt.Sprint(row)
 		for j, c := range cols {
-			fl.formula(sh, 2+j, row, c.formula(day), c.kind, false)
+			fl.formulaV(sh, 2+j, row, c.formula(day), c.kind, false, c.value(d))
 		}
 	}
 	return hdr, first, first + len(days) - 1
+}
+
+// dayValues returns, for a figure key, its value on a day as the model
+// summed it (reportgen.Scope.Days): 0 on a day without rows.
+func dayValues(s *reportgen.Scope) func(key string) func(time.Time) cached {
+	byDay := map[string]*kpi.Totals{} // by date: the period's days and the rows' may differ in location
+	for i := range s.Days {
+		byDay[s.Days[i].Day.Format(time.DateOnly)] = &s.Days[i].Totals
+	}
+	return func(key string) func(time.Time) cached {
+		return func(d time.Time) cached {
+			t := byDay[d.Format(time.DateOnly)]
+			if t == nil {
+				return vNum(0)
+			}
+			v, _ := totalOf(t, key) // a metric a day's rows lack sums to 0
+			return v
+		}
+	}
 }
 
 // trendChart returns the chart options shared by the daily trends.
@@ -431,18 +447,22 @@ func (fl *filler) paidTrend(sh string, s *reportgen.Scope) {
 	days := fl.trendDays(s)
 	byDay := func(key string) func(string) string {
 		return func(day string) string {
-			return fmt.Sprintf("SUMIFS(%s,%s,%s,%s,%s,%s,%s)", fl.dataRange(key), fl.dataRange("platform"), crit(string(s.Platform)),
-				fl.dataRange("from"), day, fl.dataRange("to"), day)
+			// One SUMIFS per Data sheet, added together.
+			return fl.overData("+", func(i int) string {
+				return fmt.Sprintf("SUMIFS(%s,%s,%s,%s,%s,%s,%s)", fl.dataRange(i, key), fl.dataRange(i, "platform"), crit(string(s.Platform)),
+					fl.dataRange(i, "from"), day, fl.dataRange(i, "to"), day)
+			})
 		}
 	}
-	cols := []trendCol{{"Spend (" + fl.r.Currency + ")", kMoney, byDay("spend")}}
+	ofDay := dayValues(s)
+	cols := []trendCol{{"Spend (" + fl.r.Currency + ")", kMoney, byDay("spend"), ofDay("spend")}}
 	conv := fl.conversionKey(s)
 	if conv != "" {
 		k := kQty
 		if !fl.fractional[conv] {
 			k = kCount
 		}
-		cols = append(cols, trendCol{fl.headerOf(conv), k, byDay(conv)})
+		cols = append(cols, trendCol{fl.headerOf(conv), k, byDay(conv), ofDay(conv)})
 	}
 	note := "Each day's sums over the Data table (SUMIFS by platform and day)."
 	if s.Aggregated.Records > 0 {
@@ -498,7 +518,7 @@ func (fl *filler) organicTrend(s *orgSheet) {
 	label := map[string]string{"engagements": "Engagements", "video_views": "Video views", "impressions": "Impressions"}[key]
 	cols := []trendCol{{label, kCount, func(day string) string {
 		return fmt.Sprintf("SUMIFS(%s,%s,%s,%s,%s)", s.rng(key), s.rng("from"), day, s.rng("to"), day)
-	}}}
+	}, dayValues(s.scope)(key)}}
 	note := "Each day's sum over the table of posts and days above (rows of one day; a post counts on the day it is booked to)."
 	hdr, first, last := fl.trendBlock(s.name, note, fl.trendDays(s.scope), cols)
 	ch := trendChart(label+" by day", 640, 15*20)

@@ -509,7 +509,8 @@ func TestFill_JPYMoneyHasNoDecimals(t *testing.T) {
 // TestFill_LibreOffice_Craft recalculates the filled workbook in
 // LibreOffice and checks the figures the charts draw against the report:
 // each day of each platform's trend, the cost split per category, media
-// and non-media, and that every slice of the doughnut is positive.
+// and non-media, and that every slice of the doughnut is positive; and
+// every formula cell against the value it caches (checkEveryCell).
 func TestFill_LibreOffice_Craft(t *testing.T) {
 	officetest.Need(t, "soffice")
 	t.Parallel()
@@ -528,6 +529,7 @@ func TestFill_LibreOffice_Craft(t *testing.T) {
 			charts := readCharts(t, b)
 			f := recalc(t, b, tc.name+".xlsx")
 			noErrors(t, f)
+			checkEveryCell(t, b, f)
 			for i := range r.Platforms {
 				checkTrend(t, f, r, &r.Platforms[i])
 			}

@@ -92,14 +92,18 @@ func (fl *filler) writeComparisons(p pos, col0 int, keys []string, kinds map[str
 				continue
 			}
 			C, V := abs0(cur, row), abs0(vc, row)
+			d, frac := fl.r.Change(c, key)
 			diff := fmt.Sprintf(`IF(OR(%s="",%s=""),"",%s-%s)`, C, V, C, V)
 			pointed := k == kPercent || k == kROI
 			if pointed {
 				diff = fmt.Sprintf(`IF(OR(%s="",%s=""),"",(%s-%s)*100)`, C, V, C, V)
+				if d.OK {
+					d.Value *= 100
+				}
 			}
-			fl.formulaFmt(sh, dc, row, diff, deltaFormat(fl.st.money, k))
+			fl.formulaFmt(sh, dc, row, diff, deltaFormat(fl.st.money, k), vRatio(d))
 			if !pointed {
-				fl.formulaFmt(sh, pc, row, fmt.Sprintf(`IF(OR(%s="",%s="",%s=0),"",(%s-%s)/ABS(%s))`, C, V, V, C, V, V), `+0.0%;-0.0%;0.0%`)
+				fl.formulaFmt(sh, pc, row, fmt.Sprintf(`IF(OR(%s="",%s="",%s=0),"",(%s-%s)/ABS(%s))`, C, V, V, C, V, V), `+0.0%;-0.0%;0.0%`, vRatio(frac))
 			}
 			if !noDirection[key] {
 				fl.colourDelta(sh, dc, pc, row, lowerIsBetter[key])
@@ -139,14 +143,16 @@ func deltaFormat(money string, k kind) string {
 	return `+#,##0;-#,##0;0`
 }
 
-// formulaFmt writes a formula with a number format of its own.
-func (fl *filler) formulaFmt(sh string, col, row int, formula, numFmt string) {
+// formulaFmt writes a formula with a number format of its own and the
+// value roibook computed for it (see formulaV).
+func (fl *filler) formulaFmt(sh string, col, row int, formula, numFmt string, v cached) {
 	if fl.err != nil {
 		return
 	}
 	c := cellName(col, row)
 	fl.fail(fl.f.SetCellFormula(sh, c, formula))
 	fl.fail(fl.f.SetCellStyle(sh, c, c, fl.fmtStyle(numFmt)))
+	fl.setCached(sh, c, v)
 }
 
 // fmtStyle returns the style of a number format, created once.

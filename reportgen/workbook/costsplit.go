@@ -57,21 +57,25 @@ func (fl *filler) writeCostSplit(p pos, first, last, total int) {
 	end := row0 + len(cats)
 	sumRow := end + 1
 	totalRef := abs(c(2), sumRow)
-	share := func(row int, bold bool) {
-		fl.formula(sh, c(3), row, fmt.Sprintf(`IF(%s=0,"",%s/%s)`, totalRef, abs0(c(2), row), totalRef), kROI, bold)
+	// The model's figures: the ad platforms' spend (the Data sheets'),
+	// each category's cost lines, their total.
+	spend, nonMedia := fl.r.Total.Inputs.Spend, costsTotal(fl.r.Costs)
+	all := vMoney(spend + nonMedia)
+	share := func(row int, bold bool, v kpi.Money) {
+		fl.formulaV(sh, c(3), row, fmt.Sprintf(`IF(%s=0,"",%s/%s)`, totalRef, abs0(c(2), row), totalRef), kROI, bold, ratioOf(vMoney(v), all))
 	}
 	fl.str(sh, c(0), row0, "Ad spend", kText)
 	fl.str(sh, c(1), row0, "media", kText)
-	fl.formula(sh, c(2), row0, fl.sumData("spend", ""), kMoney, false)
-	share(row0, false)
+	fl.formulaV(sh, c(2), row0, fl.sumData("spend", ""), kMoney, false, vMoney(spend))
+	share(row0, false, spend)
 	catRange := sheetRef(sh) + abs(c(0), first) + ":" + abs(c(0), last)
 	lastPositive := row0
 	for i, cat := range cats {
 		row := row0 + 1 + i
 		fl.str(sh, c(0), row, strings.ReplaceAll(cat, "_", " "), kText)
 		fl.str(sh, c(1), row, "non-media", kText)
-		fl.formula(sh, c(2), row, fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.costCostRange, catRange, crit(cat)), kMoney, false)
-		share(row, false)
+		fl.formulaV(sh, c(2), row, fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.costCostRange, catRange, crit(cat)), kMoney, false, vMoney(sums[cat]))
+		share(row, false, sums[cat])
 		if sums[cat] > 0 {
 			lastPositive = row
 		}
@@ -80,16 +84,17 @@ func (fl *filler) writeCostSplit(p pos, first, last, total int) {
 	fl.style(sh, c(0), sumRow, kLabel, true)
 	fl.str(sh, c(1), sumRow, "ad spend + every cost line", kText)
 	fl.style(sh, c(1), sumRow, kText, true)
-	fl.formula(sh, c(2), sumRow, fmt.Sprintf("SUM(%s:%s)", abs(c(2), row0), abs(c(2), end)), kMoney, true)
-	share(sumRow, true)
+	fl.formulaV(sh, c(2), sumRow, fmt.Sprintf("SUM(%s:%s)", abs(c(2), row0), abs(c(2), end)), kMoney, true, all)
+	share(sumRow, true, spend+nonMedia)
 	kinds := sheetRef(sh) + abs(c(1), row0) + ":" + abs(c(1), end)
 	costs := sheetRef(sh) + abs(c(2), row0) + ":" + abs(c(2), end)
 	for i, k := range [][3]string{{"Media", "media", "ad spend on the ad platforms"}, {"Non-media", "non-media", "every cost-sheet line, organic ones included"}} {
 		row := sumRow + 1 + i
+		v := []kpi.Money{spend, nonMedia}[i]
 		fl.str(sh, c(0), row, k[0], kLabel)
 		fl.str(sh, c(1), row, k[2], kNote)
-		fl.formula(sh, c(2), row, fmt.Sprintf("SUMIFS(%s,%s,%s)", costs, kinds, crit(k[1])), kMoney, false)
-		share(row, false)
+		fl.formulaV(sh, c(2), row, fmt.Sprintf("SUMIFS(%s,%s,%s)", costs, kinds, crit(k[1])), kMoney, false, vMoney(v))
+		share(row, false, v)
 	}
 	fl.craft.splitName = sheetRef(sh) + abs(c(0), top)
 	fl.craft.splitLabels = sheetRef(sh) + abs(c(0), row0) + ":" + abs(c(0), lastPositive)

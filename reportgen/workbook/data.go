@@ -132,30 +132,47 @@ func excelDate(t time.Time) any {
 	return float64(t.Sub(excelEpoch) / (24 * time.Hour))
 }
 
-// writeData streams the report rows into a new Data sheet as an Excel
+// writeData streams the report rows into new Data sheets (one unless the
+// rows are more than a sheet holds, see datasplit.go), each an Excel
 // table. It must be the last worksheet written: normal-API calls on a
 // streamed sheet are lost.
 func (fl *filler) writeData() error {
+	for i := range fl.dataParts {
+		if err := fl.writeDataPart(i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeDataPart streams Data sheet part.
+func (fl *filler) writeDataPart(part int) error {
 	f, r := fl.f, fl.r
-	if _, err := f.NewSheet(SheetData); err != nil {
+	dp := fl.dataParts[part]
+	sheet, rows := dp.sheet, r.Rows[dp.lo:dp.hi]
+	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
-	// Data goes right after Costs.
+	// Data goes right after Costs, each further part after the one before.
+	after := SheetCosts
+	if part > 0 {
+		after = fl.dataParts[part-1].sheet
+	}
 	list := f.GetSheetList()
-	if i := slices.Index(list, SheetCosts); i >= 0 && i+2 < len(list) {
-		if err := f.MoveSheet(SheetData, list[i+1]); err != nil {
+	if i := slices.Index(list, after); i >= 0 && i+2 < len(list) {
+		if err := f.MoveSheet(sheet, list[i+1]); err != nil {
 			return err
 		}
 	}
 	last := len(fl.dataCols)
 	lastCol, _ := excelize.ColumnNumberToName(last)
-	if err := f.SetSheetDimension(SheetData, fmt.Sprintf("A1:%s%d", lastCol, len(r.Rows)+1)); err != nil {
+	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", lastCol, len(rows)+1)); err != nil {
 		return err
 	}
-	if err := landscape(f, SheetData); err != nil {
+	if err := landscape(f, sheet); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(SheetData)
+	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
@@ -198,8 +215,8 @@ func (fl *filler) writeData() error {
 	if err := sw.SetRow("A1", vals, excelize.RowOpts{Height: 30}); err != nil {
 		return err
 	}
-	for n := range r.Rows {
-		row := &r.Rows[n]
+	for n := range rows {
+		row := &rows[n]
 		for i := range fl.dataCols {
 			c := &fl.dataCols[i]
 			if c.field != 0 && row.Totals.Has&c.field == 0 {
@@ -217,7 +234,7 @@ func (fl *filler) writeData() error {
 			cell := func(key string) string { return colLetter(col[key]) + fmt.Sprint(line) }
 			set := func(key, formula string) {
 				if i := col[key] - 1; i >= 0 && vals[i] != nil {
-					vals[i] = excelize.Cell{Formula: formula}
+					vals[i] = excelize.Cell{Formula: formula, Value: vals[i]} // the model's figure, cached
 				}
 			}
 			set("rate", ref)
@@ -234,10 +251,10 @@ func (fl *filler) writeData() error {
 			return err
 		}
 	}
-	if len(r.Rows) > 0 {
+	if len(rows) > 0 {
 		off := false
 		if err := sw.AddTable(&excelize.Table{
-			Range: fmt.Sprintf("A1:%s%d", lastCol, len(r.Rows)+1), Name: "DataTable",
+			Range: fmt.Sprintf("A1:%s%d", lastCol, len(rows)+1), Name: dp.table,
 			StyleName: "TableStyleLight1", ShowRowStripes: &off,
 		}); err != nil {
 			return err
@@ -245,3 +262,7 @@ func (fl *filler) writeData() error {
 	}
 	return sw.Flush()
 }
+
+// maxDataRows is how many data rows one Data sheet holds: Excel's
+// 1,048,576 rows less the header.
+var maxDataRows = 1<<20 - 1

@@ -18,6 +18,7 @@ type dumpedCell struct {
 	typ     string // the t attribute: "", "s", "str", "inlineStr", "b", "e", "n"
 	formula string
 	value   string // resolved: shared strings looked up
+	cached  bool   // a formula cell with a cached value (a <v> element)
 }
 
 // A dumpedSheet is one worksheet's non-empty cells, in file order.
@@ -117,10 +118,10 @@ func readWorkbook(tb testing.TB, b []byte) (sheets []dumpedSheet, names [][2]str
 		var ws struct {
 			Rows []struct {
 				C []struct {
-					R  string `xml:"r,attr"`
-					T  string `xml:"t,attr"`
-					F  string `xml:"f"`
-					V  string `xml:"v"`
+					R  string  `xml:"r,attr"`
+					T  string  `xml:"t,attr"`
+					F  string  `xml:"f"`
+					V  *string `xml:"v"`
 					IS struct {
 						T string `xml:"t"`
 					} `xml:"is"`
@@ -133,12 +134,15 @@ func readWorkbook(tb testing.TB, b []byte) (sheets []dumpedSheet, names [][2]str
 		ds := dumpedSheet{name: s.Name}
 		for _, row := range ws.Rows {
 			for _, c := range row.C {
-				d := dumpedCell{ref: c.R, typ: c.T, formula: c.F, value: c.V}
+				d := dumpedCell{ref: c.R, typ: c.T, formula: c.F, cached: c.V != nil}
+				if c.V != nil {
+					d.value = *c.V
+				}
 				switch c.T {
 				case "s":
-					i, err := strconv.Atoi(c.V)
+					i, err := strconv.Atoi(d.value)
 					if err != nil || i >= len(sst) {
-						tb.Fatalf("%s!%s: bad shared string index %q", s.Name, c.R, c.V)
+						tb.Fatalf("%s!%s: bad shared string index %q", s.Name, c.R, d.value)
 					}
 					d.value = sst[i]
 				case "inlineStr":

@@ -104,7 +104,7 @@ type filler struct {
 
 	dataCols   []dataCol
 	dataLetter map[string]string // Data column key → letter
-	dataEnd    int               // last row of the Data ranges (≥ 2)
+	dataParts  []dataPart        // the Data sheets (datasplit.go)
 	fractional map[string]bool   // Qty columns with a non-integer value
 
 	platSheets []string                  // sheet of each r.Platforms entry
@@ -133,10 +133,12 @@ type filler struct {
 	orgTotBlank   map[string]bool   //
 	sectionRefs   map[string]string // SectionNames entry → cell
 
-	funnelSheet string         // "" without ad platforms (funnel.go)
-	fmtStyles   map[string]int // styles by number format (compare.go)
-	ph          *placeholders  // the figure placeholders and tables of contents (placeholders.go)
-	craft       craft          // charts, the cost split, navigation (charts.go)
+	funnelSheet string                       // "" without ad platforms (funnel.go)
+	fmtStyles   map[string]int               // styles by number format (compare.go)
+	ph          *placeholders                // the figure placeholders and tables of contents (placeholders.go)
+	craft       craft                        // charts, the cost split, navigation (charts.go)
+	cache       map[string]map[string]cached // sheet → formula cell → its value (expect.go)
+	rejected    string                       // the Rejected sheet (rejected.go)
 }
 
 // Fill fills the workbook template tmpl with r and writes the .xlsx to w
@@ -162,6 +164,7 @@ func Fill(w io.Writer, tmpl []byte, r *reportgen.Report) error {
 	fl.cloneSheets()
 	fl.createSections()
 	fl.createFunnel()
+	fl.rejectedSheet() // before the sheet index and the tables of contents are sized
 	fl.placeAnchors()
 	fl.planContents()
 	fl.replaceText()
@@ -218,7 +221,11 @@ func Fill(w io.Writer, tmpl []byte, r *reportgen.Report) error {
 	if err := f.Write(&buf); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	if err := normalizeZip(w, buf.Bytes()); err != nil {
+	patch, err := fl.cachedParts(buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	if err := normalizeZip(w, buf.Bytes(), patch); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	return nil
@@ -306,6 +313,7 @@ func (fl *filler) formula(sheet string, col, row int, formula string, k kind, bo
 	fl.fail(fl.f.SetCellValue(sheet, c, nil))
 	fl.fail(fl.f.SetCellFormula(sheet, c, formula))
 	fl.fail(fl.f.SetCellStyle(sheet, c, c, fl.st.id(k, bold)))
+	fl.cacheRef(sheet, c, formula)
 }
 
 func (fl *filler) style(sheet string, col, row int, k kind, bold bool) {
@@ -371,21 +379,23 @@ func (fl *filler) planData() {
 		fl.dataCols = append(fl.dataCols, c)
 		fl.dataLetter[c.key] = colLetter(len(fl.dataCols))
 	}
-	fl.dataEnd = max(len(r.Rows)+1, 2)
+	fl.planDataParts()
 }
 
-// dataRange returns the absolute range of a Data column, e.g. Data!$I$2:$I$31.
-func (fl *filler) dataRange(key string) string {
-	l := fl.dataLetter[key]
-	return fmt.Sprintf("%s$%s$2:$%s$%d", sheetRef(SheetData), l, l, fl.dataEnd)
-}
-
-// sumData returns the formula summing a Data column over a platform ("" = all).
+// sumData returns the formula summing a Data column over a platform ("" =
+// all), over every Data sheet: one term, parenthesized when it adds up
+// several sheets.
 func (fl *filler) sumData(key string, p kpi.Platform) string {
 	if p == "" {
-		return "SUM(" + fl.dataRange(key) + ")"
+		return "SUM(" + fl.overData(",", func(i int) string { return fl.dataRange(i, key) }) + ")"
 	}
-	return fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.dataRange(key), fl.dataRange("platform"), crit(string(p)))
+	f := fl.overData("+", func(i int) string {
+		return fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.dataRange(i, key), fl.dataRange(i, "platform"), crit(string(p)))
+	})
+	if len(fl.dataParts) > 1 {
+		f = "(" + f + ")"
+	}
+	return f
 }
 
 // ---- sheets and anchors ----
@@ -467,7 +477,7 @@ func (fl *filler) heights(sheet string) map[string]int {
 	case SheetCosts:
 		return map[string]int{"costs.table": 1 + atLeast1(len(r.Costs)) + 1 + fl.costSplitRows()}
 	case SheetSources:
-		return map[string]int{"sources.table": 1 + atLeast1(len(r.Sources)), "rejected.table": 1 + atLeast1(fl.notUsedCount()),
+		return map[string]int{"sources.table": 1 + atLeast1(len(r.Sources)), "rejected.table": 1, // rows listed on Rejected
 			"warnings.table": 1 + atLeast1(len(r.Warnings))}
 	case SheetDefinitions:
 		return map[string]int{"definitions.table": 1 + len(fl.defs) + fl.organicDefRows(), "settings.table": 1 + len(fl.settings()),
@@ -647,15 +657,15 @@ func (fl *filler) writeCosts() {
 			fl.fx(sh, c(5), row, cur, fx)
 			fl.num(sh, c(7), row, line.Hours.Float64(), kAmount, false)
 			fl.num(sh, c(8), row, line.Cost.Rate.Float64(), amountKind(cur), false)
-			fl.formula(sh, c(10), row, fl.costRound(H+"*"+I+"*"+F, line.Rate), kMoney, false)
+			fl.formulaV(sh, c(10), row, fl.costRound(H+"*"+I+"*"+F, line.Rate), kMoney, false, vMoney(line.Amount))
 		case kpi.BasisPercent:
 			fl.num(sh, c(9), row, line.Percent.Float64(), kAmount, false)
-			fl.formula(sh, c(10), row, fmt.Sprintf("ROUND(%s/100*%s,%d)", J, fl.sumData("spend", line.Platform), kpi.Decimals(fl.r.Currency)), kMoney, false)
+			fl.formulaV(sh, c(10), row, fmt.Sprintf("ROUND(%s/100*%s,%d)", J, fl.sumData("spend", line.Platform), kpi.Decimals(fl.r.Currency)), kMoney, false, vMoney(line.Amount))
 		default:
 			fl.str(sh, c(4), row, cur, kText)
 			fl.fx(sh, c(5), row, cur, fx)
 			fl.num(sh, c(6), row, line.Cost.Amount.Float64(), amountKind(cur), false)
-			fl.formula(sh, c(10), row, fl.costRound(G+"*"+F, line.Rate), kMoney, false)
+			fl.formulaV(sh, c(10), row, fl.costRound(G+"*"+F, line.Rate), kMoney, false, vMoney(line.Amount))
 		}
 		if line.Source.File != "" {
 			fl.str(sh, c(11), row, line.Source.String(), kText)
@@ -671,7 +681,7 @@ func (fl *filler) writeCosts() {
 	for i := 1; i < len(costHeaders); i++ {
 		fl.style(sh, c(i), total, kText, true)
 	}
-	fl.formula(sh, c(10), total, fmt.Sprintf("SUM(%s:%s)", abs(c(10), first), abs(c(10), last)), kMoney, true)
+	fl.formulaV(sh, c(10), total, fmt.Sprintf("SUM(%s:%s)", abs(c(10), first), abs(c(10), last)), kMoney, true, vMoney(costsTotal(fl.r.Costs)))
 	fl.style(sh, c(0), total, kLabel, true)
 	fl.costTotal = sheetRef(sh) + abs(c(10), total)
 	fl.costCostRange = sheetRef(sh) + abs(c(10), first) + ":" + abs(c(10), last)
@@ -742,7 +752,7 @@ func (fl *filler) writeActions() {
 		// report's count; otherwise it is the report's figure.
 		if key != "" && fl.dataLetter[key] != "" && fl.columnSum(key) == a.Count.Float64() {
 			fl.str(sh, c(2), row, "Data column "+fl.headerOf(key), kText)
-			fl.formula(sh, c(4), row, "SUM("+fl.dataRange(key)+")", ck, false)
+			fl.formulaV(sh, c(4), row, fl.sumData(key, ""), ck, false, vQty(a.Count))
 			fl.actionValueRefs[a.Action] = sheetRef(sh) + abs(c(3), row)
 			fl.actionKeys = append(fl.actionKeys, key)
 		} else {
@@ -750,7 +760,7 @@ func (fl *filler) writeActions() {
 			fl.num(sh, c(4), row, a.Count.Float64(), ck, false)
 			fl.actionKeys = append(fl.actionKeys, "")
 		}
-		fl.formula(sh, c(5), row, abs0(c(3), row)+"*"+abs0(c(4), row), kMoney, false)
+		fl.formulaV(sh, c(5), row, abs0(c(3), row)+"*"+abs0(c(4), row), kMoney, false, vMoney(a.Total))
 	}
 	n := max(len(fl.r.Actions), 1)
 	if len(fl.r.Actions) == 0 {
@@ -763,7 +773,7 @@ func (fl *filler) writeActions() {
 		fl.style(sh, c(i), total, kText, true)
 	}
 	fl.style(sh, c(0), total, kLabel, true)
-	fl.formula(sh, c(5), total, fmt.Sprintf("SUM(%s:%s)", abs(c(5), first), abs(c(5), last)), kMoney, true)
+	fl.formulaV(sh, c(5), total, fmt.Sprintf("SUM(%s:%s)", abs(c(5), first), abs(c(5), last)), kMoney, true, vMoney(actionsTotal(fl.r.Actions)))
 	fl.actionsTotal = sheetRef(sh) + abs(c(5), total)
 }
 
@@ -852,7 +862,7 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 			}
 		case "revenue":
 			if fl.r.RevenueSource == "platforms" || fl.r.RevenueSource == "" {
-				fl.formula(sh, col, row, fl.sumData("conversion_value", s.Platform), kMoney, false)
+				fl.formulaV(sh, col, row, fl.sumData("conversion_value", s.Platform), kMoney, false, vMoney(in.Revenue))
 				note(row, "platform-reported conversion value (Data); platforms may double count")
 			} else {
 				channels := []string{string(s.Platform)}
@@ -860,7 +870,7 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 					channels = paidChannels()
 				}
 				if fm, words, ok := fl.revenueOf(fl.r.RevenueSource, channels); ok {
-					fl.formula(sh, col, row, fm, kMoney, false)
+					fl.formulaV(sh, col, row, fm, kMoney, false, vMoney(in.Revenue))
 					note(row, words)
 				} else {
 					fl.num(sh, col, row, in.Revenue.Float64(), kMoney, false)
@@ -870,18 +880,18 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 		case "other_costs":
 			if s.Platform == "" {
 				// Lines scoped to an organic platform are organic's cost.
-				fl.formula(sh, col, row, fl.costTotal+"-"+fl.organicCosts(), kMoney, false)
+				fl.formulaV(sh, col, row, fl.costTotal+"-"+fl.organicCosts(), kMoney, false, vMoney(in.OtherCosts))
 				note(row, "Costs sheet total, less the lines scoped to organic platforms")
 			} else {
-				fl.formula(sh, col, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.costCostRange, fl.costPlatRange, crit(string(s.Platform))), kMoney, false)
+				fl.formulaV(sh, col, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.costCostRange, fl.costPlatRange, crit(string(s.Platform))), kMoney, false, vMoney(in.OtherCosts))
 				note(row, "cost lines scoped to this platform (Costs)")
 			}
 		case "total_cost":
-			fl.formula(sh, col, row, local["spend"]+"+"+local["other_costs"], kMoney, false)
+			fl.formulaV(sh, col, row, local["spend"]+"+"+local["other_costs"], kMoney, false, vMoney(in.TotalCost()))
 			note(row, "ad spend + other costs")
 		case "modelled_value":
 			if s.Platform == "" {
-				fl.formula(sh, col, row, fl.actionsTotal, kMoney, false)
+				fl.formulaV(sh, col, row, fl.actionsTotal, kMoney, false, vMoney(in.ModelledValue))
 				note(row, "Σ action count × value (Definitions)")
 			} else {
 				var terms []string
@@ -893,12 +903,12 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 				if len(terms) == 0 {
 					fl.num(sh, col, row, in.ModelledValue.Float64(), kMoney, false)
 				} else {
-					fl.formula(sh, col, row, strings.Join(terms, "+"), kMoney, false)
+					fl.formulaV(sh, col, row, strings.Join(terms, "+"), kMoney, false, vMoney(in.ModelledValue))
 				}
 				note(row, "Σ action count × value (Definitions)")
 			}
 		default:
-			fl.formula(sh, col, row, fl.sumData(dataKeyOfOperand[op.key], s.Platform), k, false)
+			fl.formulaV(sh, col, row, fl.sumData(dataKeyOfOperand[op.key], s.Platform), k, false, operandOf(in, op.key))
 		}
 	}
 	sub := row0 + len(operandRows)
@@ -958,7 +968,7 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 			}
 			fm, err := substitute(k.Excel, sub)
 			fl.fail(err)
-			fl.formula(sh, col, row, fm, kind, false)
+			fl.formulaV(sh, col, row, fm, kind, false, vRatio(s.Values[k.Key]))
 			note(row, "over "+platformNames(basis)+" only: the platforms whose exports report all it needs")
 			continue
 		}
@@ -967,7 +977,7 @@ func (fl *filler) writeScope(sh string, labelCol, col, noteCol, row0 int, s *rep
 		}
 		fm, err := substitute(k.Excel, local)
 		fl.fail(err)
-		fl.formula(sh, col, row, fm, kind, false)
+		fl.formulaV(sh, col, row, fm, kind, false, vRatio(s.Values[k.Key]))
 	}
 	return refs, blank
 }
@@ -1095,7 +1105,6 @@ func (fl *filler) writeCampaigns(sh string, p pos, s *reportgen.Scope) {
 	for _, c := range s.Campaigns {
 		fold[strings.ToLower(c.Account)+"\x00"+strings.ToLower(c.Campaign)]++
 	}
-	platR, accR, campR := fl.dataRange("platform"), fl.dataRange("account"), fl.dataRange("campaign")
 	for i, c := range s.Campaigns {
 		row := p.row + 1 + i
 		fl.str(sh, p.col, row, c.Account, kText)
@@ -1106,19 +1115,21 @@ func (fl *filler) writeCampaigns(sh string, p pos, s *reportgen.Scope) {
 		for j, m := range metrics {
 			col := p.col + 2 + j
 			local[m.key] = abs0(col, row)
-			var fm string
-			if exact {
-				fm = fmt.Sprintf("SUMPRODUCT(--(%s=%s),--EXACT(%s,%s),--EXACT(%s,%s),%s)",
-					platR, strLit(string(s.Platform)), accR, strLit(c.Account), campR, strLit(c.Campaign), fl.dataRange(m.dataKey))
-			} else {
-				fm = fmt.Sprintf("SUMIFS(%s,%s,%s,%s,%s,%s,%s)", fl.dataRange(m.dataKey),
+			fm := fl.overData("+", func(d int) string {
+				platR, accR, campR := fl.dataRange(d, "platform"), fl.dataRange(d, "account"), fl.dataRange(d, "campaign")
+				if exact {
+					return fmt.Sprintf("SUMPRODUCT(--(%s=%s),--EXACT(%s,%s),--EXACT(%s,%s),%s)",
+						platR, strLit(string(s.Platform)), accR, strLit(c.Account), campR, strLit(c.Campaign), fl.dataRange(d, m.dataKey))
+				}
+				return fmt.Sprintf("SUMIFS(%s,%s,%s,%s,%s,%s,%s)", fl.dataRange(d, m.dataKey),
 					platR, crit(string(s.Platform)), accR, crit(c.Account), campR, crit(c.Campaign))
-			}
+			})
 			k := m.kind
 			if k == kQty && !fl.fractional[m.key] {
 				k = kCount
 			}
-			fl.formula(sh, col, row, fm, k, false)
+			want, _ := totalOf(&c.Totals, m.dataKey)
+			fl.formulaV(sh, col, row, fm, k, false, want)
 		}
 		for j, k := range kpis {
 			col := p.col + 2 + len(metrics) + j
@@ -1132,7 +1143,7 @@ func (fl *filler) writeCampaigns(sh string, p pos, s *reportgen.Scope) {
 			}
 			fm, err := substitute(k.Excel, local)
 			fl.fail(err)
-			fl.formula(sh, col, row, fm, kind, false)
+			fl.formulaV(sh, col, row, fm, kind, false, vRatio(c.Values[k.Key]))
 		}
 	}
 	// The campaign table sits below the totals: freezing down to its header
@@ -1262,7 +1273,7 @@ func (fl *filler) writeHeadline() {
 			}
 			fm, err := substitute(d.Excel, local)
 			fl.fail(err)
-			fl.formula(sh, p.col+1, row, fm, k, false)
+			fl.formulaV(sh, p.col+1, row, fm, k, false, vRatio(d.Value(fl.r.Total.Inputs)))
 		}
 	}
 }
@@ -1335,11 +1346,11 @@ func (fl *filler) writeGoals() {
 		cmpOp := ">="
 		if g.Direction == "at_most" {
 			cmpOp = "<="
-			fl.formula(sh, c(5), row, fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, E, E, D, E), kPercent, false)
+			fl.formulaV(sh, c(5), row, fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, E, E, D, E), kPercent, false, vRatio(g.Attainment))
 		} else {
-			fl.formula(sh, c(5), row, fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, E, D, E, D), kPercent, false)
+			fl.formulaV(sh, c(5), row, fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, E, D, E, D), kPercent, false, vRatio(g.Attainment))
 		}
-		fl.formula(sh, c(6), row, goalStatus(E, cmpOp, D, abs0(c(5), row)), kText, false)
+		fl.formulaV(sh, c(6), row, goalStatus(E, cmpOp, D, abs0(c(5), row)), kText, false, vText(g.Status))
 		var notes []string
 		if g.ProRated {
 			notes = append(notes, fmt.Sprintf("monthly target %g pro-rated to the period", g.Target))
@@ -1379,34 +1390,37 @@ func (fl *filler) notUsed() []notUsed {
 	return out
 }
 
-func (fl *filler) notUsedCount() int {
-	n := 0
-	for _, s := range fl.r.Sources {
-		n += len(s.Rejected) + len(s.Skipped)
-	}
-	return n
-}
-
 func (fl *filler) writeSources() {
 	const sh = SheetSources
 	p := fl.at[sh]["sources.table"]
-	fl.header(sh, p, "File", "Platform", "Format", "Currency", "Rows read", "Used", "Outside period", "Skipped",
-		"Rejected", "Totals check", "SHA-256", "Warnings")
+	fl.header(sh, p, "File", "Platform", "Format", "Currency", "Period stated", "Rows read", "Used", "Outside period",
+		"Replaced", "Skipped", "Rejected", "Totals check", "SHA-256", "Warnings")
 	c := func(i int) int { return p.col + i }
 	if len(fl.r.Sources) == 0 {
 		fl.str(sh, c(0), p.row+1, "no input files", kNote)
 	}
+	listed, counts := fl.firstRejectedRow(), fl.centered("#,##0")
 	for i, s := range fl.r.Sources {
 		row := p.row + 1 + i
 		fl.str(sh, c(0), row, s.File, kText)
 		fl.str(sh, c(1), row, s.Platform.Name(), kText)
 		fl.str(sh, c(2), row, s.Format, kText)
 		fl.str(sh, c(3), row, s.Currency, kText)
-		fl.num(sh, c(4), row, float64(s.Rows), kCount, false)
-		fl.num(sh, c(5), row, float64(s.Used), kCount, false)
-		fl.num(sh, c(6), row, float64(s.OutsidePeriod), kCount, false)
-		fl.num(sh, c(7), row, float64(len(s.Skipped)), kCount, false)
-		fl.num(sh, c(8), row, float64(len(s.Rejected)), kCount, false)
+		fl.str(sh, c(4), row, periodStated(s.Period), kText)
+		fl.num(sh, c(5), row, float64(s.Rows), kCount, false)
+		fl.num(sh, c(6), row, float64(s.Used), kCount, false)
+		fl.num(sh, c(7), row, float64(s.OutsidePeriod), kCount, false)
+		fl.num(sh, c(8), row, float64(s.Replaced), kCount, false)
+		fl.num(sh, c(9), row, float64(len(s.Skipped)), kCount, false)
+		fl.num(sh, c(10), row, float64(len(s.Rejected)), kCount, false)
+		fl.fail(fl.f.SetCellStyle(sh, cellName(c(5), row), cellName(c(10), row), counts))
+		if first, ok := listed[s.File]; ok { // the rows are listed on the Rejected sheet
+			for _, x := range [][2]int{{c(9), len(s.Skipped)}, {c(10), len(s.Rejected)}} {
+				if x[1] > 0 {
+					fl.linkTo(sh, x[0], row, fl.rejectedSheet(), cellName(1, first))
+				}
+			}
+		}
 		check := "no totals row"
 		switch s.Check.Status {
 		case kpi.CheckMatch:
@@ -1414,32 +1428,29 @@ func (fl *filler) writeSources() {
 		case kpi.CheckMismatch:
 			check = fmt.Sprintf("MISMATCH (line %d): %s", s.Check.Line, strings.Join(s.Check.Diffs, "; "))
 		}
-		fl.str(sh, c(9), row, check, kText)
-		fl.str(sh, c(10), row, s.SHA256, kText)
-		fl.str(sh, c(11), row, strings.Join(s.Warnings, "; "), kText)
+		fl.wrapped(sh, c(11), row, check)
+		fl.str(sh, c(12), row, s.SHA256, kText)
+		fl.wrapped(sh, c(13), row, strings.Join(s.Warnings, "; "))
 	}
 
-	p = fl.at[sh]["rejected.table"]
-	fl.header(sh, p, "Where", "Kind", "Reason")
-	nu := fl.notUsed()
-	if len(nu) == 0 {
-		fl.str(sh, p.col, p.row+1, "every row was used or outside the period", kNote)
-	}
-	for i, n := range nu {
-		row := p.row + 1 + i
-		fl.str(sh, p.col, row, fmt.Sprintf("%s:%d", n.file, n.line), kText)
-		fl.str(sh, p.col+1, row, n.kind, kText)
-		fl.str(sh, p.col+2, row, n.why, kText)
-	}
+	fl.writeRejectedPointer(fl.at[sh]["rejected.table"])
 
 	p = fl.at[sh]["warnings.table"]
 	fl.header(sh, p, "Warning")
 	if len(fl.r.Warnings) == 0 {
 		fl.str(sh, p.col, p.row+1, "none", kNote)
 	}
-	for i, w := range fl.r.Warnings {
-		fl.str(sh, p.col, p.row+1+i, w, kText)
+	across := 1 // a warning wraps across the input files table when it is above
+	if t := fl.at[sh]["sources.table"]; t.col == p.col && t.row < p.row {
+		across = 14
 	}
+	for c := 1; c < across; c++ {
+		fl.style(sh, p.col+c, p.row, kHeader, false)
+	}
+	for i, w := range fl.r.Warnings {
+		fl.wrappedAcross(sh, p.col, p.row+1+i, w, across, false)
+	}
+	fl.writeRejected()
 }
 
 // ---- Definitions ----
@@ -1476,6 +1487,9 @@ func (fl *filler) settings() [][2]string {
 		{"Modelled value", "Σ action count × value per action; shown apart from attributed revenue"},
 		{"Rows with errors", r.OnBadRows},
 		{"Goal status", goalStatusWords},
+	}
+	if note := fl.dataSplitNote(); note != "" {
+		out = append(out, [2]string{"Data sheets", note})
 	}
 	if o := r.Organic; o != nil {
 		rev := "none: no GA4 or CRM revenue among the inputs"
@@ -1550,6 +1564,7 @@ func (fl *filler) writeDefinitions() {
 		fl.str(sh, p.col+2, row, used, kText)
 		fl.str(sh, p.col+3, row, cmp.Or(x.Source, "roibook.yaml"), kText)
 	}
+	fl.writeTimeZones()
 }
 
 // ---- names and workbook settings ----

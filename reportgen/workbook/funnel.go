@@ -121,14 +121,15 @@ func (fl *filler) funnelKind(m reportgen.FunnelMetric) kind {
 	return formatKind(m.Format)
 }
 
-// funnelCell writes a funnel figure: its formula where the report defines
-// it, else a blank cell with the row's format.
+// funnelCell writes a funnel figure: its formula, with the value the
+// model computed, where the report defines it, else a blank cell with the
+// row's format.
 func (fl *filler) funnelCell(sh string, col, row int, v kpi.Ratio, formula string, k kind) {
 	if !v.OK || formula == "" {
 		fl.style(sh, col, row, k, false)
 		return
 	}
-	fl.formula(sh, col, row, formula, k, false)
+	fl.formulaV(sh, col, row, formula, k, false, vRatio(v))
 }
 
 // funnelFormula returns the formula of metric m for scope s (nil: all
@@ -192,12 +193,12 @@ func (fl *filler) writeFunnelRate(sh string, row, noteCol int, fr *reportgen.Fun
 			fl.style(sh, c, row, kPercent, false)
 			continue
 		}
-		fl.formula(sh, c, row, ratio(abs0(c, to), abs0(c, from)), kPercent, false)
+		fl.formulaV(sh, c, row, ratio(abs0(c, to), abs0(c, from)), kPercent, false, vRatio(fr.Platforms[i]))
 	}
 	note := "the next stage's count / this stage's"
 	switch {
 	case fr.Basis == nil:
-		fl.formula(sh, 2, row, ratio(abs0(2, to), abs0(2, from)), kPercent, false)
+		fl.formulaV(sh, 2, row, ratio(abs0(2, to), abs0(2, from)), kPercent, false, vRatio(fr.Total))
 	case len(fr.Basis) == 0:
 		fl.style(sh, 2, row, kPercent, false)
 		note = "no platform's exports report both counts"
@@ -209,7 +210,7 @@ func (fl *filler) writeFunnelRate(sh string, row, noteCol int, fr *reportgen.Fun
 				dens = append(dens, abs0(3+i, from))
 			}
 		}
-		fl.formula(sh, 2, row, ratio("("+strings.Join(nums, "+")+")", "("+strings.Join(dens, "+")+")"), kPercent, false)
+		fl.formulaV(sh, 2, row, ratio("("+strings.Join(nums, "+")+")", "("+strings.Join(dens, "+")+")"), kPercent, false, vRatio(fr.Total))
 		note = "all platforms over " + platformNames(fr.Basis) + " only: the platforms whose exports report both counts"
 	}
 	fl.str(sh, noteCol, row, note, kNote)

@@ -40,7 +40,7 @@ func (fl *filler) writeInvoices() {
 		fl.str(sh, 7, row, icur, kText)
 		fl.num(sh, 8, row, inv.Amount.Float64(), amountKind(icur), false)
 		fl.num(sh, 9, row, inv.Tax.Float64(), amountKind(icur), false)
-		fl.formula(sh, 10, row, c(8)+"+"+c(9), amountKind(icur), false)
+		fl.formulaV(sh, 10, row, c(8)+"+"+c(9), amountKind(icur), false, vMoney(inv.Gross()))
 		fl.value(sh, 11, row, excelDate(inv.Paid), kDate)
 		switch {
 		case inv.Unconverted:
@@ -55,11 +55,11 @@ func (fl *filler) writeInvoices() {
 			fl.formula(sh, 14, row, c(9), kMoney, false)
 		default:
 			fl.fx(sh, 12, row, icur, inv.Rate.Float64())
-			fl.formula(sh, 13, row, fmt.Sprintf("ROUND(%s*%s,%d)", c(8), c(12), dec), kMoney, false)
-			fl.formula(sh, 14, row, fmt.Sprintf("ROUND(%s*%s,%d)", c(9), c(12), dec), kMoney, false)
+			fl.formulaV(sh, 13, row, fmt.Sprintf("ROUND(%s*%s,%d)", c(8), c(12), dec), kMoney, false, vMoney(inv.AmountConv))
+			fl.formulaV(sh, 14, row, fmt.Sprintf("ROUND(%s*%s,%d)", c(9), c(12), dec), kMoney, false, vMoney(inv.TaxConv))
 		}
 		if !inv.Unconverted {
-			fl.formula(sh, 15, row, c(13)+"+"+c(14), kMoney, false)
+			fl.formulaV(sh, 15, row, c(13)+"+"+c(14), kMoney, false, vMoney(inv.GrossConv))
 		}
 		if inv.Source.File != "" {
 			fl.str(sh, 17, row, inv.Source.String(), kText)
@@ -73,7 +73,7 @@ func (fl *filler) writeInvoices() {
 		fl.style(sh, col, total, kText, true)
 	}
 	for col := 13; col <= 15; col++ {
-		fl.formula(sh, col, total, fmt.Sprintf("SUM(%s:%s)", abs(col, first), abs(col, last)), kMoney, true)
+		fl.formulaV(sh, col, total, fmt.Sprintf("SUM(%s:%s)", abs(col, first), abs(col, last)), kMoney, true, invoicedTotal(r.Invoices, col-13, ""))
 	}
 	fl.defineSection("InvoicedNet", sheetRef(sh)+abs(13, total))
 	fl.defineSection("InvoicedGross", sheetRef(sh)+abs(15, total))
@@ -98,9 +98,10 @@ func (fl *filler) writeInvoices() {
 	for i, p := range plats {
 		row := top + 1 + i
 		fl.str(sh, 1, row, string(p), kText)
-		fl.formula(sh, 2, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", netRange, platRange, crit(string(p))), kMoney, false)
-		fl.formula(sh, 3, row, fl.sumData("spend", p), kMoney, false)
-		fl.formula(sh, 4, row, abs0(2, row)+"-"+abs0(3, row), kMoney, false)
+		net, spend := invoicedTotal(r.Invoices, 0, p), fl.spendOf(p)
+		fl.formulaV(sh, 2, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", netRange, platRange, crit(string(p))), kMoney, false, net)
+		fl.formulaV(sh, 3, row, fl.sumData("spend", p), kMoney, false, spend)
+		fl.formulaV(sh, 4, row, abs0(2, row)+"-"+abs0(3, row), kMoney, false, vNum(net.num-spend.num))
 	}
 	fl.str(sh, 1, top+1+len(plats), "Invoices may bill a service period other than the report's; unconverted invoices are not counted.", kNote)
 }

@@ -111,8 +111,8 @@ func definedNames(f *excelize.File) map[string]string {
 // TestFill_LibreOffice recalculates the filled workbook in LibreOffice and
 // checks every named figure, every KPI of every scope, every campaign KPI
 // and every goal against the figures roibook computed itself, and the
-// sections (checkSections); then edits a cost line and checks that ROI
-// follows.
+// sections (checkSections); and every formula cell against the value the
+// cell caches (checkEveryCell).
 func TestFill_LibreOffice(t *testing.T) {
 	officetest.Need(t, "soffice")
 	t.Parallel()
@@ -123,6 +123,7 @@ func TestFill_LibreOffice(t *testing.T) {
 			b := mustFill(t, r)
 			f := recalc(t, b, tc.name+".xlsx")
 			noErrors(t, f)
+			checkEveryCell(t, b, f)
 			names := definedNames(f)
 			for name, want := range nameFigures(r) {
 				ref, ok := names[name]

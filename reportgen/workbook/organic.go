@@ -209,18 +209,18 @@ func (fl *filler) writeOrganic(i int) {
 				note("blank: no follower count in the export")
 			}
 		case "total_cost":
-			fl.formula(sh, 2, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.costCostRange, fl.costPlatRange, crit(string(sc.Platform))), k, false)
+			fl.formulaV(sh, 2, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", fl.costCostRange, fl.costPlatRange, crit(string(sc.Platform))), k, false, operandOf(in, op.key))
 			note("cost-sheet lines scoped to this platform (Costs); organic has no ad spend")
 		case "revenue":
 			if fm, words, ok := fl.revenueOf(o.RevenueSource, []string{string(sc.Platform)}); ok {
-				fl.formula(sh, 2, row, fm, k, false)
+				fl.formulaV(sh, 2, row, fm, k, false, operandOf(in, op.key))
 				note(words)
 			} else {
 				fl.num(sh, 2, row, in.Revenue.Float64(), k, false)
 				note(revenueSourceLabel(o.RevenueSource) + ", a value from the report")
 			}
 		default:
-			fl.formula(sh, 2, row, "SUM("+s.rng(op.key)+")", k, false)
+			fl.formulaV(sh, 2, row, "SUM("+s.rng(op.key)+")", k, false, operandOf(in, op.key))
 		}
 	}
 	local["other_costs"] = local["total_cost"]
@@ -241,7 +241,7 @@ func (fl *filler) writeOrganic(i int) {
 		}
 		fm, err := substitute(k.Excel, local)
 		fl.fail(err)
-		fl.formula(sh, 2, row, fm, kind, false)
+		fl.formulaV(sh, 2, row, fm, kind, false, vRatio(sc.Values[k.Key]))
 		switch {
 		case strings.Contains(k.Excel, "{reach}") && !in.ReachKnown:
 			fl.str(sh, 3, row, "blank: no de-duplicated reach over the period", kNote)
@@ -321,11 +321,12 @@ func (fl *filler) writeTopPosts(s *orgSheet) {
 				fl.style(sh, col, row, m.kind, false) // reach over several days is not additive
 				continue
 			}
-			fl.formula(sh, col, row, s.postSum(m.key, p.Account, p.Link, p.Title, exact), m.kind, false)
+			want, _ := totalOf(&p.Totals, m.key)
+			fl.formulaV(sh, col, row, s.postSum(m.key, p.Account, p.Link, p.Title, exact), m.kind, false, want)
 		}
 		if rate {
 			col := 5 + len(ms)
-			fl.formula(sh, col, row, fmt.Sprintf(`IF(%s=0,"",%s/%s)`, cells[base], cells["engagements"], cells[base]), kPercent, false)
+			fl.formulaV(sh, col, row, fmt.Sprintf(`IF(%s=0,"",%s/%s)`, cells[base], cells["engagements"], cells[base]), kPercent, false, vRatio(p.EngagementRate))
 		}
 	}
 }
@@ -434,14 +435,14 @@ func (fl *filler) writeOrganicSummary() {
 				blank("blank: no follower count in the exports")
 				continue
 			}
-			fl.formula(sh, all, row, strings.Join(terms, "+"), op.kind, false)
+			fl.formulaV(sh, all, row, strings.Join(terms, "+"), op.kind, false, operandOf(in, op.key))
 			note("Σ each platform's latest count: a level, never summed over days")
 		case "total_cost":
-			fl.formula(sh, all, row, fl.organicCosts(), op.kind, false)
+			fl.formulaV(sh, all, row, fl.organicCosts(), op.kind, false, operandOf(in, op.key))
 			note("cost-sheet lines scoped to any organic platform (Costs)")
 		case "revenue":
 			if fm, words, ok := fl.revenueOf(o.RevenueSource, organicChannels()); ok {
-				fl.formula(sh, all, row, fm, op.kind, false)
+				fl.formulaV(sh, all, row, fm, op.kind, false, operandOf(in, op.key))
 				note(words)
 			} else {
 				fl.num(sh, all, row, in.Revenue.Float64(), op.kind, false)
@@ -452,7 +453,7 @@ func (fl *filler) writeOrganicSummary() {
 				blank("blank: not in the organic exports")
 				continue
 			}
-			fl.formula(sh, all, row, strings.Join(terms, "+"), op.kind, false)
+			fl.formulaV(sh, all, row, strings.Join(terms, "+"), op.kind, false, operandOf(in, op.key))
 		}
 	}
 	local["other_costs"] = local["total_cost"]
@@ -501,7 +502,7 @@ func (fl *filler) writeOrganicSummary() {
 		}
 		fm, err := substitute(k.Excel, refs)
 		fl.fail(err)
-		fl.formula(sh, all, row, fm, kind, false)
+		fl.formulaV(sh, all, row, fm, kind, false, vRatio(o.Total.Values[k.Key]))
 		switch {
 		case restricted:
 			fl.str(sh, noteCol, row, "over "+platformNames(basis)+" only: the platforms whose exports report what it needs", kNote)
@@ -612,7 +613,7 @@ func (fl *filler) writeTogether() {
 		if fm == "" {
 			fl.style(sh, val, row, k, false)
 		} else {
-			fl.formula(sh, val, row, fm, k, false)
+			fl.formulaV(sh, val, row, fm, k, false, togetherValue(tg, tr.key))
 		}
 		fl.str(sh, note, row, words, kNote)
 	}

@@ -249,16 +249,9 @@ func (fl *filler) ownSheets() []string {
 
 // contentsEntries returns the sheets a table of contents lists: every
 // sheet of the filled workbook but the one holding the table, with the
-// Data sheet, which Fill writes last, right after Costs (see writeData).
+// Data sheets, which Fill writes last, right after Costs (see writeData).
 func (fl *filler) contentsEntries(exclude string) []string {
-	list := fl.f.GetSheetList()
-	if !slices.Contains(list, SheetData) {
-		at := len(list)
-		if i := slices.Index(list, SheetCosts); i >= 0 {
-			at = i + 1
-		}
-		list = slices.Insert(list, at, SheetData)
-	}
+	list := fl.withDataSheets(fl.f.GetSheetList())
 	return slices.DeleteFunc(list, func(s string) bool { return s == exclude })
 }
 
@@ -318,17 +311,23 @@ func (fl *filler) figureText(sheet, p string) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	v := fl.figureValue(sheet, prefix, key)
+	if !v.OK {
+		return "n/a", true
+	}
+	return formatFigure(v.Value, fl.figureKind(prefix, key), fl.r.Currency), true
+}
+
+// figureValue returns the figure prefix.key ("kpi", "roi") of the model on
+// sheet: the platform's on its sheet, else the whole report's; undefined
+// when the exports do not report it.
+func (fl *filler) figureValue(sheet, prefix, key string) kpi.Ratio {
 	s := &fl.r.Total
 	if i := slices.Index(fl.platSheets, sheet); i >= 0 {
 		s = &fl.r.Platforms[i]
 	}
-	k := fl.figureKind(prefix, key)
 	if prefix == "kpi" {
-		v := s.Values[key]
-		if !v.OK {
-			return "n/a", true
-		}
-		return formatFigure(v.Value, k, fl.r.Currency), true
+		return s.Values[key]
 	}
 	in := &s.Inputs
 	for _, op := range operandRows {
@@ -336,10 +335,10 @@ func (fl *filler) figureText(sheet, p string) (string, bool) {
 			continue
 		}
 		if op.key == "reach" && !in.ReachKnown || op.key != "reach" && op.field != 0 && in.Has&op.field == 0 {
-			return "n/a", true
+			return kpi.Ratio{}
 		}
 	}
-	return formatFigure(kpi.Operand(*in, key), k, fl.r.Currency), true
+	return kpi.Ratio{Value: kpi.Operand(*in, key), OK: true}
 }
 
 // figureKind returns the cell kind of a figure, as the KPI table shows it.
@@ -496,6 +495,8 @@ func (fl *filler) writeFigure(fa figureAt) {
 			fm = name
 		}
 		fl.fail(fl.f.SetCellFormula(fa.sheet, c, fm))
+		// The model's figure, not only the value of the cell it reads.
+		fl.setCached(fa.sheet, c, vRatio(fl.figureValue(fa.sheet, fa.prefix, fa.key)))
 	}
 	fl.fail(fl.f.SetCellStyle(fa.sheet, c, c, style))
 }
@@ -559,10 +560,14 @@ func (fl *filler) about(sheet string) string {
 		return "Awareness → interest → evaluation → purchase, per platform, with the conversion between stages"
 	case sheet == SheetCosts:
 		return "Every cost line and its computation"
-	case sheet == SheetData:
+	case sheet == SheetData && len(fl.dataParts) < 2:
 		return "Every row at the reporting grain: the table the formulas read"
+	case fl.isDataSheet(sheet):
+		return "Rows at the reporting grain, one part of the Data table the formulas read (see Definitions)"
 	case sheet == SheetSources:
-		return "Input files with their SHA-256, rows not used, warnings"
+		return "Input files with their SHA-256, rows used and not used, warnings"
+	case fl.rejected != "" && sheet == fl.rejected:
+		return "Each input row rejected or skipped, with its file, line and reason"
 	case sheet == SheetDefinitions:
 		return "KPI formulas, settings, exchange rates and action values"
 	case sheet == fl.invSheet:

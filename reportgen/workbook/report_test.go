@@ -122,6 +122,7 @@ func eurInputs(tb testing.TB) (reportgen.Options, []kpi.Record, []kpi.Cost, []kp
 			Check:    kpi.TotalsCheck{Status: kpi.CheckMatch, Line: 9}},
 		{File: "google_ads_oct.csv", SHA256: "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9", Platform: kpi.GoogleAds,
 			Format: "csv", Encoding: "utf-16le", Currency: "EUR", Rows: 6, Used: 5, OutsidePeriod: 1,
+			TimeZone: "America/New_York", Period: kpi.Month(2026, 10),
 			Check:    kpi.TotalsCheck{Status: kpi.CheckMismatch, Line: 14, Diffs: []string{"cost: ours 308.35, export 308.36"}},
 			Warnings: []string{"account time zone America/New_York: a period boundary may shift a day"}},
 		{File: "costs.csv", SHA256: "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100", Platform: kpi.Costs,

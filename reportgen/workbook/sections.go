@@ -111,7 +111,7 @@ func (fl *filler) value(sh string, col, row int, v any, k kind) {
 	case float64:
 		fl.num(sh, col, row, v, k, false)
 	case excelize.Cell:
-		fl.formula(sh, col, row, v.Formula, k, false)
+		fl.formulaV(sh, col, row, v.Formula, k, false, vAny(v.Value))
 	default:
 		fl.fail(fmt.Errorf("cell %s: unexpected %T", cellName(col, row), v))
 	}

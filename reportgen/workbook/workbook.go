@@ -39,6 +39,15 @@
 // CRMLeads, CRMCustomers, CRMRevenue; InvoicedNet, InvoicedGross (the
 // converted invoices).
 //
+// Every formula cell caches the value reportgen computed for it (see
+// expect.go), so that tools which do not recalculate show the model's
+// figures; the tests compare each cached value with LibreOffice's
+// recalculation. More rows than a sheet holds are split across Data,
+// Data (2) … (datasplit.go), and formulas over Data sum over every part.
+// Fill also creates the Rejected sheet after Sources: every input row not
+// used, with its file, line and reason (rejected.go); the Sources anchor
+// {{rejected.table}} becomes a line counting them, linked to that sheet.
+//
 // The same report gives the same bytes: zip entries are written in name
 // order with fixed timestamps, and document properties come from the
 // report, not the clock.
@@ -236,8 +245,9 @@ func check(f *excelize.File, name string) error {
 
 // normalizeZip rewrites the xlsx zip with its entries in name order
 // ([Content_Types].xml first) and a fixed timestamp, copying the compressed
-// data as is, so that the same workbook gives the same bytes.
-func normalizeZip(w io.Writer, b []byte) error {
+// data as is, so that the same workbook gives the same bytes. An entry
+// named in patch gets that content instead.
+func normalizeZip(w io.Writer, b []byte, patch map[string][]byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return err
@@ -257,6 +267,12 @@ func normalizeZip(w io.Writer, b []byte) error {
 		//lint:ignore SA1019 CreateRaw writes the MS-DOS fields as given and never reads Modified.
 		h.Modified, h.ModifiedTime, h.ModifiedDate = time.Time{}, 0, 1<<5|1
 		h.Extra, h.Comment = nil, ""
+		if p, ok := patch[f.Name]; ok {
+			if err := writePatched(zw, h, p); err != nil {
+				return err
+			}
+			continue
+		}
 		fw, err := zw.CreateRaw(&h)
 		if err != nil {
 			return err

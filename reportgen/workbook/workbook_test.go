@@ -179,7 +179,7 @@ func TestFill_Structure(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Cover", "Summary", "Funnel", "Meta Ads", "Google Ads", "Costs", "Data", "Sources", "Definitions"}
+	want := []string{"Cover", "Summary", "Funnel", "Meta Ads", "Google Ads", "Costs", "Data", "Sources", "Rejected", "Definitions"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets = %v, want %v", got, want)
 	}
@@ -369,7 +369,7 @@ func TestFill_SectionsStructure(t *testing.T) {
 	}
 	defer f.Close()
 	want := []string{"Cover", "Summary", "Funnel", "Meta Ads", "Google Ads", "Facebook & Instagram (organic)", "LinkedIn page", "Costs", "Data",
-		"Invoices", "Web analytics", "CRM", "Sources", "Definitions"}
+		"Invoices", "Web analytics", "CRM", "Sources", "Rejected", "Definitions"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets = %v, want %v", got, want)
 	}

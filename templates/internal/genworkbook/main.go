@@ -120,11 +120,11 @@ var sheets = []sheet{
 	},
 	{
 		name:   "Sources",
-		widths: map[string]float64{"A": 56, "B": 14, "C": 8, "D": 10, "E": 10, "F": 8, "G": 10, "H": 9, "I": 9, "J": 44, "K": 68, "L": 60},
+		widths: map[string]float64{"A": 56, "B": 20, "C": 8, "D": 10, "E": 21, "F": 10, "G": 8, "H": 10, "I": 10, "J": 9, "K": 9, "L": 44, "M": 68, "N": 60},
 		cells: []cell{
 			{"A1", "Sources", "title"},
 			{"A2", "{{client}} · {{period}}", "subtitle"},
-			{"A3", "Each input file, what was used of it, and the platform's own totals check.", "note"},
+			{"A3", "Each input file, what was used of it, and the platform's own totals check; the rows not used are listed on the Rejected sheet.", "note"},
 			{"A5", "Input files", "section"},
 			{"A6", "{{sources.table}}", ""},
 			{"A8", "Rows not used", "section"},
