@@ -1094,6 +1094,12 @@ func (fl *filler) writeCampaigns(sh string, p pos, s *reportgen.Scope) {
 	for _, k := range kpis {
 		hdr = append(hdr, k.Name)
 	}
+	lead, leadCol := fl.leadKPI(kpis), 0
+	if lead.Key != "" {
+		k, _ := kpi.Find(kpis, lead.Key)
+		hdr = append(hdr, "Rank by "+k.Name)
+		leadCol = p.col + 2 + len(metrics) + slices.IndexFunc(kpis, func(x kpi.KPI) bool { return x.Key == lead.Key })
+	}
 	fl.header(sh, p, hdr...)
 	if len(s.Campaigns) == 0 {
 		fl.str(sh, p.col, p.row+1, "no campaigns", kNote)
@@ -1145,6 +1151,9 @@ func (fl *filler) writeCampaigns(sh string, p pos, s *reportgen.Scope) {
 			fl.fail(err)
 			fl.formulaV(sh, col, row, fm, kind, false, vRatio(c.Values[k.Key]))
 		}
+	}
+	if lead.Key != "" {
+		fl.writeRanks(sh, p, p.col+2+len(metrics)+len(kpis), leadCol, s, lead)
 	}
 	// The campaign table sits below the totals: freezing down to its header
 	// would pin more rows than a laptop screen shows. Only the account and
