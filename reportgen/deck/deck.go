@@ -148,6 +148,8 @@ type doc struct {
 	logoW, logoH int // pixels
 
 	page int
+
+	deltas map[string]tileDelta // the summary tiles' changes, by label, while it is drawn
 }
 
 func newDoc(r *reportgen.Report, m *deckModel, opts Options) (*doc, error) {
@@ -286,6 +288,10 @@ func (d *doc) draw(s *slide) {
 	switch s.Kind {
 	case kindSummary:
 		d.summary(s)
+	case kindFunnel:
+		d.drawFunnel(s)
+	case kindMix:
+		d.drawMix(s)
 	case kindPlatform:
 		d.platform(s)
 	case kindOrganic:

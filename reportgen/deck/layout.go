@@ -113,7 +113,11 @@ func (d *doc) tile(t tile, x, y, w, h float64, st tileStyle) {
 	pad := 4.0
 	iw := w - 2*pad
 	labelH := st.label * ptMM * 1.4
-	d.line(x+pad, y+2.6, iw, labelH, strings.ToUpper(t.Label), "L", st.label, 5.5, true, muted)
+	lw := iw
+	if dt, ok := d.deltas[t.Group+"\x00"+t.Label]; ok {
+		lw = d.tileDelta(dt, x+pad, y+2.6, iw, labelH, st.label)
+	}
+	d.line(x+pad, y+2.6, lw, labelH, strings.ToUpper(t.Label), "L", st.label, 5.5, true, muted)
 	noteH := 4.5 // reserved even when empty, so values line up across a row
 	if t.Note != "" {
 		d.line(x+pad, y+h-noteH-2, iw, noteH, t.Note, "L", 7.5, 5.5, false, muted)
@@ -332,6 +336,8 @@ func (d *doc) summary(s *slide) {
 			more = append(more, t)
 		}
 	}
+	d.deltas = deltasOf(s)
+	defer func() { d.deltas = nil }()
 	// With organic figures a third row of tiles takes room from the first two.
 	third := len(organic)+len(together) > 0
 	headH, moreH := 33.0, 25.0
@@ -377,6 +383,7 @@ func (d *doc) summary(s *slide) {
 		y += 20 + 6
 	}
 	bot := contentBottom(s)
+	d.storyBlock(s.Story, margin, y, contentW, bot-y)
 	for i := range s.Tables {
 		d.drawTable(&s.Tables[i], margin, y, contentW, bot-y, 8, 9.5)
 	}

@@ -28,6 +28,8 @@ type deckModel struct {
 const (
 	kindCover       = "cover"
 	kindSummary     = "summary"
+	kindFunnel      = "funnel"
+	kindMix         = "mix"
 	kindPlatform    = "platform"
 	kindOrganic     = "organic"
 	kindWeb         = "web"
@@ -51,6 +53,13 @@ type slide struct {
 	// Caveat is a data-quality note shown above the footer: an export that
 	// does not match its own totals row, rejected rows.
 	Caveat string `json:"caveat,omitempty"`
+	// Story is the executive summary's sentences, one per headline.
+	Story []string `json:"story,omitempty"`
+	// Funnel is the funnel slide's stages; Mix the channel mix's platforms.
+	Funnel []funnelStep `json:"funnel,omitempty"`
+	Mix    []mixRow     `json:"mix,omitempty"`
+	// Deltas are the summary tiles' changes against the previous period.
+	Deltas []tileDelta `json:"deltas,omitempty"`
 }
 
 // Tile groups of the executive summary.
@@ -137,6 +146,15 @@ func build(r *reportgen.Report, opts Options) *deckModel {
 	}
 	m.Slides = append(m.Slides, slide{Kind: kindCover, Title: m.Client, Subtitle: m.Period})
 	m.Slides = append(m.Slides, b.summary())
+	if len(r.Goals) > 0 {
+		m.Slides = append(m.Slides, b.goals())
+	}
+	if r.Funnel != nil {
+		m.Slides = append(m.Slides, b.funnel())
+	}
+	if len(r.Platforms) > 0 || r.Organic != nil {
+		m.Slides = append(m.Slides, b.mix())
+	}
 	for i := range r.Platforms {
 		m.Slides = append(m.Slides, b.platform(&r.Platforms[i]))
 	}
@@ -149,9 +167,6 @@ func build(r *reportgen.Report, opts Options) *deckModel {
 		m.Slides = append(m.Slides, b.web())
 	}
 	m.Slides = append(m.Slides, b.costs())
-	if len(r.Goals) > 0 {
-		m.Slides = append(m.Slides, b.goals())
-	}
 	if strings.TrimSpace(r.Commentary) != "" {
 		m.Slides = append(m.Slides, slide{Kind: kindCommentary, Title: "Commentary",
 			Subtitle: "From the agency team", Text: cleanText(r.Commentary)})
@@ -275,6 +290,15 @@ func (b *builder) summary() slide {
 			b.value(tot, "roi_incl_modelled"), "revenue + modelled value vs total cost"},
 	}
 	s.Tiles = append(s.Tiles, b.summaryOrganic()...)
+	b.story(&s)
+	return s
+}
+
+// platformTable is the table of the ad platforms' figures, with their
+// total: on the channel mix slide.
+func (b *builder) platformTable() []table {
+	r, tot := b.r, &b.r.Total
+	in := tot.Inputs
 	if len(r.Platforms) > 0 {
 		clabel, _ := b.clicks(in.Totals)
 		plabel, _, _ := b.primary(in.Totals)
@@ -296,9 +320,9 @@ func (b *builder) summary() slide {
 			t.Rows = append(t.Rows, row(p, scopeName(p)))
 		}
 		t.Total = row(tot, "Total")
-		s.Tables = []table{t}
+		return []table{t}
 	}
-	return s
+	return nil
 }
 
 // shortLabel abbreviates a conversion label for a narrow column.
