@@ -219,9 +219,9 @@ func addOrganic(tb testing.TB, agg *reportgen.Aggregator, period kpi.Period) {
 func TestRender_fromBuild(t *testing.T) {
 	r := builtReport(t)
 	pdf := mustRender(t, r)
-	// cover, summary, 4 platforms, 2 organic pages, website and sales,
-	// costs, goals, commentary, definitions
-	if got, want := len(pageRE.FindAll(pdf, -1)), 13; got != want {
+	// cover, summary, goals, funnel, channel mix, 4 platforms, 2 organic
+	// pages, website and sales, costs, commentary, definitions
+	if got, want := len(pageRE.FindAll(pdf, -1)), 15; got != want {
 		t.Errorf("Render(Build(...)): %d pages, want %d", got, want)
 	}
 	needTool(t, "pdftotext")

@@ -49,15 +49,16 @@ func TestRender_pages(t *testing.T) {
 		want   int
 		kinds  string
 	}{
-		// cover, summary, 4 platforms, costs, goals, commentary, definitions
-		{"realistic", realisticReport, 10, "cover summary platform platform platform platform costs goals commentary definitions"},
-		// cover, summary, 2 platforms, costs, goals, commentary, definitions
-		{"nasty", nastyReport, 8, "cover summary platform platform costs goals commentary definitions"},
-		// cover, summary, 8 platforms, costs, definitions
-		{"quarter", quarterReport, 12, "cover summary platform platform platform platform platform platform platform platform costs definitions"},
-		// cover, summary, 4 platforms, 2 organic pages, website and sales,
-		// costs, goals, commentary, definitions
-		{"built", builtReport, 13, "cover summary platform platform platform platform organic organic web costs goals commentary definitions"},
+		// cover, summary, goals, channel mix, 4 platforms, costs, commentary,
+		// definitions (a report built by hand has no funnel)
+		{"realistic", realisticReport, 11, "cover summary goals mix platform platform platform platform costs commentary definitions"},
+		// cover, summary, goals, channel mix, 2 platforms, costs, commentary, definitions
+		{"nasty", nastyReport, 9, "cover summary goals mix platform platform costs commentary definitions"},
+		// cover, summary, channel mix, 8 platforms, costs, definitions
+		{"quarter", quarterReport, 13, "cover summary mix platform platform platform platform platform platform platform platform costs definitions"},
+		// cover, summary, goals, funnel, channel mix, 4 platforms, 2 organic
+		// pages, website and sales, costs, commentary, definitions
+		{"built", builtReport, 15, "cover summary goals funnel mix platform platform platform platform organic organic web costs commentary definitions"},
 		// cover, summary, costs, definitions: no platform, goal or commentary
 		{"minimal", func(testing.TB) *reportgen.Report { return minimalReport() }, 4, "cover summary costs definitions"},
 	}
@@ -166,16 +167,15 @@ func TestRender_summaryFigures(t *testing.T) {
 		pct := func(key string) string { return FormatRatio(r.Total.Value(key), kpi.FormatPercent, r.Currency) }
 		in := r.Total.Inputs
 		want := map[string]string{
-			"full-cost ROI":    pct("roi"),
-			"media ROI":        pct("media_roi"),
-			"ROI incl. model":  pct("roi_incl_modelled"),
-			"revenue":          FormatMoney(in.Revenue, r.Currency),
-			"total cost":       FormatMoney(in.TotalCost(), r.Currency),
-			"ROAS":             FormatRatio(r.Total.Value("roas"), kpi.FormatRatio, r.Currency),
-			"CPL":              FormatRatio(r.Total.Value("cpl"), kpi.FormatMoney, r.Currency),
-			"leads":            FormatQty(in.Leads),
-			"modelled value":   FormatMoney(in.ModelledValue, r.Currency),
-			"platform 1 spend": FormatMoney(r.Platforms[0].Inputs.Spend, r.Currency),
+			"full-cost ROI":   pct("roi"),
+			"media ROI":       pct("media_roi"),
+			"ROI incl. model": pct("roi_incl_modelled"),
+			"revenue":         FormatMoney(in.Revenue, r.Currency),
+			"total cost":      FormatMoney(in.TotalCost(), r.Currency),
+			"ROAS":            FormatRatio(r.Total.Value("roas"), kpi.FormatRatio, r.Currency),
+			"CPL":             FormatRatio(r.Total.Value("cpl"), kpi.FormatMoney, r.Currency),
+			"leads":           FormatQty(in.Leads),
+			"modelled value":  FormatMoney(in.ModelledValue, r.Currency),
 		}
 		for what, s := range want {
 			if s == NA || s == "" || strings.Trim(s, "0.,%$€") == "" {
