@@ -27,8 +27,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/roibook/roibook/reportgen"
 )
@@ -147,6 +145,10 @@ type doc struct {
 	logo         bool
 	logoW, logoH int // pixels
 
+	clientLogo       bool // the client's logo, on the cover
+	clientW, clientH int
+	secondary        bool // accent is the brand's secondary colour
+
 	page int
 }
 
@@ -172,8 +174,12 @@ func newDoc(r *reportgen.Report, m *deckModel, opts Options) (*doc, error) {
 	}
 	pdf.SetCreator("roibook", false)
 	pdf.SetProducer("roibook", false)
-	pdf.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
+	regular, bold, err := fonts(r.Branding)
+	if err != nil {
+		return nil, err
+	}
+	pdf.AddUTF8FontFromBytes(fontFamily, "", regular)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", bold)
 
 	d := &doc{pdf: pdf, m: m, brand: defaultBrand}
 	if c, ok := parseColor(r.Branding.PrimaryColor); ok {
@@ -191,6 +197,9 @@ func newDoc(r *reportgen.Report, m *deckModel, opts Options) (*doc, error) {
 	d.accent = orange
 	if dr, dg, db := d.brand.r-orange.r, d.brand.g-orange.g, d.brand.b-orange.b; dr*dr+dg*dg+db*db < 90*90 {
 		d.accent = teal
+	}
+	if err := d.theme(r); err != nil {
+		return nil, err
 	}
 	if len(r.Branding.Logo) > 0 {
 		if err := d.loadLogo(r.Branding.Logo); err != nil {
@@ -259,6 +268,9 @@ func (d *doc) text(x, y, w, h float64, s, align string) {
 		return
 	}
 	d.pdf.SetXY(x, y)
+	if textBoxHook != nil {
+		textBoxHook(clean(s), d.width(clean(s)), w)
+	}
 	d.pdf.CellFormat(w, h, clean(s), "", 0, align+"M", false, 0, "")
 }
 

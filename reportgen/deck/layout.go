@@ -68,6 +68,9 @@ func (d *doc) cover(s *slide) {
 	if d.logo {
 		d.drawLogo(x, 18, 70, 26, false)
 	}
+	if d.clientLogo {
+		d.drawImage("clientlogo", d.clientW, d.clientH, pageW-22-70, 18, 70, 26, true)
+	}
 	// client name: up to two lines, shrinking to fit
 	lines, size, lh := d.fitBlock(s.Title, w, 2*40*ptMM*1.1, 40, 20, 1.1, true)
 	y := 78 - float64(len(lines))*lh
@@ -78,6 +81,9 @@ func (d *doc) cover(s *slide) {
 	}
 	_ = size
 	d.fill(d.brand)
+	if d.secondary {
+		d.fill(d.accent)
+	}
 	p.Rect(x, y+5, 24, 1.6, "F")
 	d.line(x, y+12, w, 12, s.Subtitle, "L", 24, 12, false, d.brandTx)
 	if d.m.Generated != "" {
