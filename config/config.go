@@ -119,7 +119,8 @@ type Config struct {
 	lines         map[string]int // key id ("rates.USD", "goals.1.metric") → line in File
 	costLines     []int          // line of each CostSheets entry
 	logoAsWritten string         // branding.logo as written, for messages
-	asWritten     map[string]string // branding.client_logo and .font as written
+
+	asWritten map[string]string // branding.client_logo and .font as written
 }
 
 // An Input is one entry of inputs: a path or glob, and what to assume of
