@@ -70,9 +70,15 @@ func Render(w io.Writer, r *reportgen.Report, opts Options) (err error) {
 	if err != nil {
 		return err
 	}
+	for range m.Slides {
+		d.links = append(d.links, d.pdf.AddLink())
+	}
 	for i := range m.Slides {
 		d.pdf.AddPage()
 		d.page = i + 1
+		d.pdf.SetLink(d.links[i], 0, -1)
+		d.setFont(10, false) // bookmarks are UTF-16 when a UTF-8 font is set
+		d.pdf.Bookmark(clean(m.Slides[i].Title), 0, 0)
 		d.draw(&m.Slides[i])
 		if err := d.pdf.Error(); err != nil {
 			return fmt.Errorf("render deck: slide %d (%s): %w", i+1, m.Slides[i].Kind, err)
@@ -149,7 +155,8 @@ type doc struct {
 	clientW, clientH int
 	secondary        bool // accent is the brand's secondary colour
 
-	page int
+	page  int
+	links []int // per slide, the internal link to its page
 }
 
 func newDoc(r *reportgen.Report, m *deckModel, opts Options) (*doc, error) {
@@ -312,5 +319,7 @@ func (d *doc) draw(s *slide) {
 		d.commentary(s)
 	case kindDefinitions:
 		d.definitions(s)
+	case kindAppendix:
+		d.appendixTable(s)
 	}
 }

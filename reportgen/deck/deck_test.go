@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -49,15 +51,18 @@ func TestRender_pages(t *testing.T) {
 		want   int
 		kinds  string
 	}{
-		// cover, summary, 4 platforms, costs, goals, commentary, definitions
-		{"realistic", realisticReport, 10, "cover summary platform platform platform platform costs goals commentary definitions"},
-		// cover, summary, 2 platforms, costs, goals, commentary, definitions
-		{"nasty", nastyReport, 8, "cover summary platform platform costs goals commentary definitions"},
-		// cover, summary, 8 platforms, costs, definitions
-		{"quarter", quarterReport, 12, "cover summary platform platform platform platform platform platform platform platform costs definitions"},
+		// cover, summary, 4 platforms, costs, goals, commentary, definitions,
+		// appendix (rates, sources)
+		{"realistic", realisticReport, 12, "cover summary platform platform platform platform costs goals commentary definitions appendix appendix"},
+		// cover, summary, 2 platforms, costs, goals, commentary, definitions,
+		// appendix (rates, sources, campaign names in full)
+		{"nasty", nastyReport, 11, "cover summary platform platform costs goals commentary definitions appendix appendix appendix"},
+		// cover, summary, 8 platforms, costs, definitions, appendix
+		{"quarter", quarterReport, 14, "cover summary platform platform platform platform platform platform platform platform costs definitions appendix appendix"},
 		// cover, summary, 4 platforms, 2 organic pages, website and sales,
-		// costs, goals, commentary, definitions
-		{"built", builtReport, 13, "cover summary platform platform platform platform organic organic web costs goals commentary definitions"},
+		// costs, goals, commentary, definitions, appendix (rates, sources,
+		// campaign names in full, continued)
+		{"built", builtReport, 17, "cover summary platform platform platform platform organic organic web costs goals commentary definitions appendix appendix appendix appendix"},
 		// cover, summary, costs, definitions: no platform, goal or commentary
 		{"minimal", func(testing.TB) *reportgen.Report { return minimalReport() }, 4, "cover summary costs definitions"},
 	}
@@ -223,8 +228,16 @@ func TestRender_nastyText(t *testing.T) {
 			t.Errorf("deck text lacks %q", want)
 		}
 	}
-	if strings.Contains(text, "Summer_Sale_2026_Prospecting_Lookalike_1pct_Purchasers_EU_Mobile_Only_v2Summer") {
+	// the platform slides shorten it; the appendix gives it in full
+	full := "Summer_Sale_2026_Prospecting_Lookalike_1pct_Purchasers_EU_Mobile_Only_v2Summer"
+	slides := build(r, Options{}).Slides
+	first := slices.IndexFunc(slides, func(s slide) bool { return s.Kind == kindAppendix })
+	body := runPoppler(t, pdf, "pdftotext", "-l", strconv.Itoa(first), "-layout")
+	if strings.Contains(body, full) {
 		t.Errorf("the 144-character campaign name is not shortened")
+	}
+	if !strings.Contains(strings.ReplaceAll(text, "\n", ""), "Summer_Sale_2026_Prospecting") {
+		t.Errorf("the appendix lacks the campaign name in full")
 	}
 }
 

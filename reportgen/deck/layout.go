@@ -50,7 +50,7 @@ func (d *doc) cover(s *slide) {
 	// a few translucent bars as a quiet motif in the brand panel
 	p.SetAlpha(0.14, "Normal")
 	d.fill(d.brandFg)
-	for i, h := range []float64{22, 38, 30, 52, 44, 66} {
+	for i, h := range []float64{11, 19, 15, 26, 22, 33} { // low, under the contents
 		x := 16 + float64(i)*14.5
 		p.Rect(x, pageH-24-h, 9, h, "F")
 	}
@@ -62,6 +62,7 @@ func (d *doc) cover(s *slide) {
 	if d.m.Agency != "" {
 		d.line(16, 26, panelW-32, 7, "Prepared by "+d.m.Agency, "L", 11, 7, false, d.brandFg)
 	}
+	d.contents(s, 16, 44, panelW-32, pageH-24-33-8-44, d.brandFg)
 
 	x := panelW + 22
 	w := pageW - x - 22
@@ -89,7 +90,7 @@ func (d *doc) cover(s *slide) {
 	if d.m.Generated != "" {
 		d.line(x, pageH-30, w, 6, "Generated "+d.m.Generated, "L", 10, 7, false, muted)
 	}
-	d.line(x, pageH-23, w, 6, "Figures in "+d.m.Currency+". Definitions on the last slide.", "L", 10, 7, false, muted)
+	d.line(x, pageH-23, w, 6, "Figures in "+d.m.Currency+". Definitions and sources in the appendix.", "L", 10, 7, false, muted)
 }
 
 // tileStyle sets how a tile is drawn.
