@@ -36,6 +36,7 @@
 //	conversion_rate_base: link_clicks  # link_clicks (default) | impressions | reach
 //	on_bad_rows: stop                # stop (default) | skip: reject malformed rows and go on
 //	branding: {name: Brightside Agency, logo: logo.png, primary_color: "#1F4E79"}
+//	  # also secondary_color: "#E06C1F", client_logo: client.png, font: brand.ttf (TrueType)
 //	commentary: |
 //	  Free text from the account manager.
 //
@@ -118,6 +119,8 @@ type Config struct {
 	lines         map[string]int // key id ("rates.USD", "goals.1.metric") → line in File
 	costLines     []int          // line of each CostSheets entry
 	logoAsWritten string         // branding.logo as written, for messages
+
+	asWritten map[string]string // branding.client_logo and .font as written
 }
 
 // An Input is one entry of inputs: a path or glob, and what to assume of
@@ -162,6 +165,10 @@ type Branding struct {
 	Name         string // defaults to the client's name
 	Logo         string // absolute path of a PNG file, or ""
 	PrimaryColor string // #RRGGBB, or ""
+	// SecondaryColor is the accent of charts and the cover, #RRGGBB or "".
+	SecondaryColor string
+	ClientLogo     string // absolute path of the client's PNG logo, or ""
+	Font           string // absolute path of a TrueType font for the deck, or ""
 }
 
 // Actions are the action names action_values accepts ("like" is read as
@@ -948,7 +955,7 @@ func (d *decoder) branding(n ast.Node, id string) {
 		return
 	}
 	b := &d.c.Branding
-	d.mapping(m, id, []string{"name", "logo", "primary_color"}, func(key, kid string, v ast.Node) {
+	d.mapping(m, id, []string{"name", "logo", "primary_color", "secondary_color", "client_logo", "font"}, func(key, kid string, v ast.Node) {
 		switch key {
 		case "name":
 			b.Name, _ = d.text(v, kid, "a name")
@@ -970,6 +977,8 @@ func (d *decoder) branding(n ast.Node, id string) {
 			if _, null := v.(*ast.NullNode); null && !d.errs.bad[kid] {
 				d.errs.add(line(v), kid, "got nothing, want %s in quotes (an unquoted # starts a comment)", colorWant)
 			}
+		default:
+			d.brandingExtra(b, key, kid, v)
 		}
 	})
 }
@@ -1082,6 +1091,7 @@ func (c *Config) validate(l *errList) {
 			c.Branding.PrimaryColor = strings.ToUpper(b.PrimaryColor)
 		}
 	}
+	c.validateBrandingExtra(l, check)
 	if c.Branding.Logo != "" && !l.bad["branding.logo"] {
 		got := c.logoAsWritten
 		if got == "" {

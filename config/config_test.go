@@ -148,7 +148,7 @@ func TestConfigParseErrors(t *testing.T) {
 		{"missing logo", head + "branding:\n  logo: nologo.png\n",
 			`roibook.yaml:4: branding.logo: got "nologo.png", want a PNG file (no such file)`},
 		{"branding unknown key", head + "branding:\n  colour: \"#1F4E79\"\n",
-			`roibook.yaml:4: branding.colour: unknown key; known keys are name, logo, primary_color`},
+			`roibook.yaml:4: branding.colour: unknown key; known keys are name, logo, primary_color, secondary_color, client_logo, font`},
 		{"commentary map", head + "commentary: {a: b}\n",
 			`roibook.yaml:3: commentary: got a map, want text`},
 

@@ -390,6 +390,9 @@ func reportOptions(cfg *config.Config) (reportgen.Options, error) {
 		}
 		o.Branding.Logo = logo
 	}
+	if err := brandingTheme(cfg, &o.Branding); err != nil {
+		return o, err
+	}
 	return o, nil
 }
 

@@ -62,6 +62,11 @@ type Branding struct {
 	Name         string // agency name
 	Logo         []byte // PNG, or nil
 	PrimaryColor string // "#1F4E79"
+	// SecondaryColor is the accent of charts and the cover, "" for the
+	// deck's own.
+	SecondaryColor string
+	ClientLogo     []byte // the client's PNG logo, or nil
+	Font           []byte // a TrueType font for the deck, or nil for the embedded Go fonts
 }
 
 // A Scope is the figures of the whole report or of one platform.

@@ -220,8 +220,9 @@ func TestRender_fromBuild(t *testing.T) {
 	r := builtReport(t)
 	pdf := mustRender(t, r)
 	// cover, summary, goals, funnel, channel mix, 4 platforms, 2 organic
-	// pages, website and sales, costs, commentary, definitions
-	if got, want := len(pageRE.FindAll(pdf, -1)), 15; got != want {
+	// pages, website and sales, costs, commentary, definitions, appendix:
+	// rates, sources, and the campaign names in full over two slides
+	if got, want := len(pageRE.FindAll(pdf, -1)), 19; got != want {
 		t.Errorf("Render(Build(...)): %d pages, want %d", got, want)
 	}
 	needTool(t, "pdftotext")

@@ -27,8 +27,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/roibook/roibook/reportgen"
 )
@@ -72,9 +70,15 @@ func Render(w io.Writer, r *reportgen.Report, opts Options) (err error) {
 	if err != nil {
 		return err
 	}
+	for range m.Slides {
+		d.links = append(d.links, d.pdf.AddLink())
+	}
 	for i := range m.Slides {
 		d.pdf.AddPage()
 		d.page = i + 1
+		d.pdf.SetLink(d.links[i], 0, -1)
+		d.setFont(10, false) // bookmarks are UTF-16 when a UTF-8 font is set
+		d.pdf.Bookmark(clean(m.Slides[i].Title), 0, 0)
 		d.draw(&m.Slides[i])
 		if err := d.pdf.Error(); err != nil {
 			return fmt.Errorf("render deck: slide %d (%s): %w", i+1, m.Slides[i].Kind, err)
@@ -147,7 +151,12 @@ type doc struct {
 	logo         bool
 	logoW, logoH int // pixels
 
-	page int
+	clientLogo       bool // the client's logo, on the cover
+	clientW, clientH int
+	secondary        bool // accent is the brand's secondary colour
+
+	page  int
+	links []int // per slide, the internal link to its page
 
 	deltas map[string]tileDelta // the summary tiles' changes, by label, while it is drawn
 }
@@ -174,8 +183,12 @@ func newDoc(r *reportgen.Report, m *deckModel, opts Options) (*doc, error) {
 	}
 	pdf.SetCreator("roibook", false)
 	pdf.SetProducer("roibook", false)
-	pdf.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
+	regular, bold, err := fonts(r.Branding)
+	if err != nil {
+		return nil, err
+	}
+	pdf.AddUTF8FontFromBytes(fontFamily, "", regular)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", bold)
 
 	d := &doc{pdf: pdf, m: m, brand: defaultBrand}
 	if c, ok := parseColor(r.Branding.PrimaryColor); ok {
@@ -193,6 +206,9 @@ func newDoc(r *reportgen.Report, m *deckModel, opts Options) (*doc, error) {
 	d.accent = orange
 	if dr, dg, db := d.brand.r-orange.r, d.brand.g-orange.g, d.brand.b-orange.b; dr*dr+dg*dg+db*db < 90*90 {
 		d.accent = teal
+	}
+	if err := d.theme(r); err != nil {
+		return nil, err
 	}
 	if len(r.Branding.Logo) > 0 {
 		if err := d.loadLogo(r.Branding.Logo); err != nil {
@@ -261,6 +277,9 @@ func (d *doc) text(x, y, w, h float64, s, align string) {
 		return
 	}
 	d.pdf.SetXY(x, y)
+	if textBoxHook != nil {
+		textBoxHook(clean(s), d.width(clean(s)), w)
+	}
 	d.pdf.CellFormat(w, h, clean(s), "", 0, align+"M", false, 0, "")
 }
 
@@ -306,5 +325,7 @@ func (d *doc) draw(s *slide) {
 		d.commentary(s)
 	case kindDefinitions:
 		d.definitions(s)
+	case kindAppendix:
+		d.appendixTable(s)
 	}
 }

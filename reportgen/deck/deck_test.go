@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -50,15 +52,18 @@ func TestRender_pages(t *testing.T) {
 		kinds  string
 	}{
 		// cover, summary, goals, channel mix, 4 platforms, costs, commentary,
-		// definitions (a report built by hand has no funnel)
-		{"realistic", realisticReport, 11, "cover summary goals mix platform platform platform platform costs commentary definitions"},
-		// cover, summary, goals, channel mix, 2 platforms, costs, commentary, definitions
-		{"nasty", nastyReport, 9, "cover summary goals mix platform platform costs commentary definitions"},
-		// cover, summary, channel mix, 8 platforms, costs, definitions
-		{"quarter", quarterReport, 13, "cover summary mix platform platform platform platform platform platform platform platform costs definitions"},
+		// definitions (a report built by hand has no funnel), appendix
+		// (rates, sources)
+		{"realistic", realisticReport, 13, "cover summary goals mix platform platform platform platform costs commentary definitions appendix appendix"},
+		// cover, summary, goals, channel mix, 2 platforms, costs, commentary,
+		// definitions, appendix (rates, sources, campaign names in full)
+		{"nasty", nastyReport, 12, "cover summary goals mix platform platform costs commentary definitions appendix appendix appendix"},
+		// cover, summary, channel mix, 8 platforms, costs, definitions, appendix
+		{"quarter", quarterReport, 15, "cover summary mix platform platform platform platform platform platform platform platform costs definitions appendix appendix"},
 		// cover, summary, goals, funnel, channel mix, 4 platforms, 2 organic
-		// pages, website and sales, costs, commentary, definitions
-		{"built", builtReport, 15, "cover summary goals funnel mix platform platform platform platform organic organic web costs commentary definitions"},
+		// pages, website and sales, costs, commentary, definitions, appendix
+		// (rates, sources, campaign names in full, continued)
+		{"built", builtReport, 19, "cover summary goals funnel mix platform platform platform platform organic organic web costs commentary definitions appendix appendix appendix appendix"},
 		// cover, summary, costs, definitions: no platform, goal or commentary
 		{"minimal", func(testing.TB) *reportgen.Report { return minimalReport() }, 4, "cover summary costs definitions"},
 	}
@@ -223,8 +228,16 @@ func TestRender_nastyText(t *testing.T) {
 			t.Errorf("deck text lacks %q", want)
 		}
 	}
-	if strings.Contains(text, "Summer_Sale_2026_Prospecting_Lookalike_1pct_Purchasers_EU_Mobile_Only_v2Summer") {
+	// the platform slides shorten it; the appendix gives it in full
+	full := "Summer_Sale_2026_Prospecting_Lookalike_1pct_Purchasers_EU_Mobile_Only_v2Summer"
+	slides := build(r, Options{}).Slides
+	first := slices.IndexFunc(slides, func(s slide) bool { return s.Kind == kindAppendix })
+	body := runPoppler(t, pdf, "pdftotext", "-l", strconv.Itoa(first), "-layout")
+	if strings.Contains(body, full) {
 		t.Errorf("the 144-character campaign name is not shortened")
+	}
+	if !strings.Contains(strings.ReplaceAll(text, "\n", ""), "Summer_Sale_2026_Prospecting") {
+		t.Errorf("the appendix lacks the campaign name in full")
 	}
 }
 

@@ -50,7 +50,7 @@ func (d *doc) cover(s *slide) {
 	// a few translucent bars as a quiet motif in the brand panel
 	p.SetAlpha(0.14, "Normal")
 	d.fill(d.brandFg)
-	for i, h := range []float64{22, 38, 30, 52, 44, 66} {
+	for i, h := range []float64{11, 19, 15, 26, 22, 33} { // low, under the contents
 		x := 16 + float64(i)*14.5
 		p.Rect(x, pageH-24-h, 9, h, "F")
 	}
@@ -62,11 +62,15 @@ func (d *doc) cover(s *slide) {
 	if d.m.Agency != "" {
 		d.line(16, 26, panelW-32, 7, "Prepared by "+d.m.Agency, "L", 11, 7, false, d.brandFg)
 	}
+	d.contents(s, 16, 44, panelW-32, pageH-24-33-8-44, d.brandFg)
 
 	x := panelW + 22
 	w := pageW - x - 22
 	if d.logo {
 		d.drawLogo(x, 18, 70, 26, false)
+	}
+	if d.clientLogo {
+		d.drawImage("clientlogo", d.clientW, d.clientH, pageW-22-70, 18, 70, 26, true)
 	}
 	// client name: up to two lines, shrinking to fit
 	lines, size, lh := d.fitBlock(s.Title, w, 2*40*ptMM*1.1, 40, 20, 1.1, true)
@@ -78,12 +82,15 @@ func (d *doc) cover(s *slide) {
 	}
 	_ = size
 	d.fill(d.brand)
+	if d.secondary {
+		d.fill(d.accent)
+	}
 	p.Rect(x, y+5, 24, 1.6, "F")
 	d.line(x, y+12, w, 12, s.Subtitle, "L", 24, 12, false, d.brandTx)
 	if d.m.Generated != "" {
 		d.line(x, pageH-30, w, 6, "Generated "+d.m.Generated, "L", 10, 7, false, muted)
 	}
-	d.line(x, pageH-23, w, 6, "Figures in "+d.m.Currency+". Definitions on the last slide.", "L", 10, 7, false, muted)
+	d.line(x, pageH-23, w, 6, "Figures in "+d.m.Currency+". Definitions and sources in the appendix.", "L", 10, 7, false, muted)
 }
 
 // tileStyle sets how a tile is drawn.

@@ -172,6 +172,8 @@ func build(r *reportgen.Report, opts Options) *deckModel {
 			Subtitle: "From the agency team", Text: cleanText(r.Commentary)})
 	}
 	m.Slides = append(m.Slides, b.definitions())
+	m.Slides = append(m.Slides, b.appendix(m)...)
+	addContents(m)
 	return m
 }
 

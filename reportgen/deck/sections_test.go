@@ -450,7 +450,7 @@ func TestRender_organicOnly(t *testing.T) {
 	for _, s := range m.Slides {
 		kinds = append(kinds, s.Kind)
 	}
-	if got, want := strings.Join(kinds, " "), "cover summary mix organic web costs definitions"; got != want {
+	if got, want := strings.Join(kinds, " "), "cover summary mix organic web costs definitions appendix"; got != want {
 		t.Errorf("slides = %s, want %s", got, want)
 	}
 	yt := slideOf(t, m, kindOrganic, "YouTube")
