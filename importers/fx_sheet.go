@@ -382,20 +382,13 @@ func (p *fxParser) sdmx(m *mapping) error {
 	if err := requireColumns(r.in, p.headerLine, m, fxSDMXColumns, xFreq, xCurrency, xBase, xType, xDay, xRate); err != nil {
 		return err
 	}
-	type key struct {
-		day        time.Time
-		base, code string
-	}
-	seen := map[key]int{}
+	seen := map[fxKey]int{} // → the line that gave the rate
 	return r.eachRow(p.headerLine, func(line int, rec []string) error {
 		if err := p.width(rec, m, line); err != nil {
 			r.bad(err)
 			return nil
 		}
-		cell := func(f string) (string, int) {
-			v, i, _ := m.cell(rec, f)
-			return strings.TrimSpace(v), i
-		}
+		cell := func(f string) (string, int) { return trimmedCell(m, rec, f) }
 		if v, i := cell(xFreq); v != "D" {
 			r.bad(r.valueErr(line, i, m, v, "D, a daily rate (a monthly or annual average is not a daily reference rate: download the daily series, such as D.USD.EUR.SP00.A)", ErrBadRow))
 			return nil
@@ -420,7 +413,7 @@ func (p *fxParser) sdmx(m *mapping) error {
 			r.bad(r.valueErr(line, di, m, v, wantDate(time.DateOnly)+" (a daily TIME_PERIOD)", ErrBadDate))
 			return nil
 		}
-		k := key{day, base, code}
+		k := fxKey{day, base, code}
 		if prev, dup := seen[k]; dup {
 			r.bad(r.valueErr(line, di, m, v, fmt.Sprintf("a day not already on line %d for %s/%s", prev, code, base), ErrBadRow))
 			return nil
@@ -460,20 +453,13 @@ func (p *fxParser) long(m *mapping) error {
 		return fmt.Errorf("%s:%d: no base currency: the header has no base column and no currency is set for this input; add a base column (1 base = rate units of currency); the header has: %s",
 			r.in.Name, p.headerLine, join(m.header))
 	}
-	type key struct {
-		day        time.Time
-		base, code string
-	}
-	seen := map[key]int{}
+	seen := map[fxKey]int{} // → the line that gave the rate
 	return r.eachRow(p.headerLine, func(line int, rec []string) error {
 		if err := p.width(rec, m, line); err != nil {
 			r.bad(err)
 			return nil
 		}
-		cell := func(f string) (string, int) {
-			v, i, _ := m.cell(rec, f)
-			return strings.TrimSpace(v), i
-		}
+		cell := func(f string) (string, int) { return trimmedCell(m, rec, f) }
 		v, di := cell(xDay)
 		day, err := parseDay(v, p.xlsx, time.DateOnly)
 		if err != nil {
@@ -495,7 +481,7 @@ func (p *fxParser) long(m *mapping) error {
 			r.bad(r.valueErr(line, ci, m, code, "a currency code such as USD, other than the base "+base, ErrBadRow))
 			return nil
 		}
-		k := key{day, base, code}
+		k := fxKey{day, base, code}
 		if prev, dup := seen[k]; dup {
 			r.bad(r.valueErr(line, di, m, v, fmt.Sprintf("a day not already on line %d for %s in %s", prev, base, code), ErrBadRow))
 			return nil
@@ -513,4 +499,16 @@ func (p *fxParser) long(m *mapping) error {
 		p.keep(kpi.FXRate{Day: day, Base: base, Currency: code, Rate: x, Source: kpi.Source{File: r.in.Name, Line: line}})
 		return nil
 	})
+}
+
+// fxKey identifies one published rate: a day, a base and a currency.
+type fxKey struct {
+	day        time.Time
+	base, code string
+}
+
+// trimmedCell returns the trimmed value of field in rec and its column.
+func trimmedCell(m *mapping, rec []string, field string) (string, int) {
+	v, i, _ := m.cell(rec, field)
+	return strings.TrimSpace(v), i
 }

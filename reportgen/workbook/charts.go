@@ -109,14 +109,7 @@ func (fl *filler) wantSplitChart() bool {
 // the Summary anchors' heights h. It runs after reserveOrganic and moves
 // that block's rows when it inserts above them.
 func (fl *filler) reserveGlance(h map[string]int) {
-	fs, err := scanSheet(fl.f, SheetSummary)
-	fl.fail(err)
-	at := map[string]pos{}
-	for _, fd := range fs {
-		if fd.anchor != "" {
-			at[fd.anchor] = pos{fd.col, fd.row}
-		}
-	}
+	at := fl.summaryAnchors()
 	hl, ok := at["headline"]
 	if !ok || fl.err != nil {
 		return

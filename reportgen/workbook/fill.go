@@ -534,10 +534,9 @@ func (fl *filler) placeAnchors() {
 	}
 }
 
-// reserveOrganic inserts the rows of the Summary's organic and
-// paid-and-organic blocks below the KPI table (and below any other table
-// beside it), given the Summary anchors' heights h.
-func (fl *filler) reserveOrganic(h map[string]int) {
+// summaryAnchors returns where each table anchor of the Summary sits now
+// (rows inserted above it move it).
+func (fl *filler) summaryAnchors() map[string]pos {
 	fs, err := scanSheet(fl.f, SheetSummary)
 	fl.fail(err)
 	at := map[string]pos{}
@@ -546,6 +545,14 @@ func (fl *filler) reserveOrganic(h map[string]int) {
 			at[fd.anchor] = pos{fd.col, fd.row}
 		}
 	}
+	return at
+}
+
+// reserveOrganic inserts the rows of the Summary's organic and
+// paid-and-organic blocks below the KPI table (and below any other table
+// beside it), given the Summary anchors' heights h.
+func (fl *filler) reserveOrganic(h map[string]int) {
+	at := fl.summaryAnchors()
 	kt, ok := at["kpi.table"]
 	if !ok || fl.err != nil {
 		return
