@@ -144,6 +144,7 @@ func Report(ctx context.Context, o ReportOptions) (*Result, error) {
 		return nil, err
 	}
 	rt := newRouter(cfg.Period, cfg.Currency, rates)
+	rt.agg.RatesFrom = rateFiles(fxRates)
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -317,9 +318,7 @@ func reportRates(cfg *config.Config, fx []kpi.FXRate) (map[string]kpi.Rate, map[
 		return rates, from, nil
 	}
 	var need []string
-	files := map[string]bool{}
 	for _, r := range fx {
-		files[r.Source.File] = true
 		for _, c := range []string{r.Base, r.Currency} {
 			if _, fixed := rates[c]; !fixed && c != cfg.Currency && !slices.Contains(need, c) {
 				need = append(need, c)
@@ -334,12 +333,21 @@ func reportRates(cfg *config.Config, fx []kpi.FXRate) (map[string]kpi.Rate, map[
 	if err != nil {
 		return nil, nil, err
 	}
-	names := strings.Join(slices.Sorted(maps.Keys(files)), ", ")
+	names := rateFiles(fx)
 	for c, x := range got {
 		rates[c] = x
 		from[c] = fmt.Sprintf("%s: mean of the daily rates of %s", names, cfg.Period)
 	}
 	return rates, from, nil
+}
+
+// rateFiles names the files rates came from, "" for none.
+func rateFiles(fx []kpi.FXRate) string {
+	files := map[string]bool{}
+	for _, r := range fx {
+		files[r.Source.File] = true
+	}
+	return strings.Join(slices.Sorted(maps.Keys(files)), ", ")
 }
 
 // fileRank orders the input files from older to newer, for on_overlap:

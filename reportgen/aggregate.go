@@ -53,6 +53,9 @@ type Aggregator struct {
 	currency string
 	rates    map[string]kpi.Rate
 	cells    map[rowKey]*cell
+	// RatesFrom names the rates files the table also came from, for the
+	// error of a currency without a rate ("" when none was read).
+	RatesFrom string
 }
 
 // NewAggregator returns an aggregator for a report in currency, with
@@ -72,8 +75,12 @@ func (a *Aggregator) Add(r kpi.Record) error {
 	}
 	if r.Currency != a.currency {
 		if _, ok := a.rates[r.Currency]; !ok {
-			return fmt.Errorf("%s: currency %s has no exchange rate; add it under rates in roibook.yaml (1 %s = ? %s)",
-				r.Source, r.Currency, r.Currency, a.currency)
+			also := ""
+			if a.RatesFrom != "" {
+				also = fmt.Sprintf(" (%s quotes no %s rate for a day of the period)", a.RatesFrom, r.Currency)
+			}
+			return fmt.Errorf("%s: currency %s has no exchange rate%s; add it under rates in roibook.yaml (1 %s = ? %s)",
+				r.Source, r.Currency, also, r.Currency, a.currency)
 		}
 	}
 	k := rowKey{platform: r.Platform, day: r.Day, span: r.Span, account: r.Account, campaign: r.Campaign,

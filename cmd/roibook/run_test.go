@@ -619,6 +619,25 @@ func TestReport_InputSheet(t *testing.T) {
 	}
 }
 
+// TestReport_CurrencyMissingFromTheRatesFile: a currency neither fixed
+// in roibook.yaml nor quoted by the rates file stops the report, saying
+// both.
+func TestReport_CurrencyMissingFromTheRatesFile(t *testing.T) {
+	dir := copyDir(t, allInputs)
+	crm := filepath.Join(dir, "crm", "deals_won_october.csv")
+	f, err := os.OpenFile(crm, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("2026-10-06,meta_ads,Gulf,1,1,500.00,AED\n")
+	f.Close()
+	code, _, stderr := runCmd(t, "report", dir, "--out", filepath.Join(dir, "out"))
+	want := "currency AED has no exchange rate (finance/eurofxref-hist.csv quotes no AED rate for a day of the period); add it under rates in roibook.yaml"
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, want)
+	}
+}
+
 // TestReport_ChannelRules: a channels rule in roibook.yaml maps a GA4
 // source / medium before the built-in table does.
 func TestReport_ChannelRules(t *testing.T) {
