@@ -3,7 +3,6 @@ package importers_test
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,23 +18,7 @@ var costOptions = importers.Options{Period: kpi.Month(2026, 10)}
 // TestCostSheet imports each testdata/costs fixture and compares the costs
 // and stats (or the error) with NAME.golden (or NAME.err.golden).
 func TestCostSheet(t *testing.T) {
-	files := fixtures(t, kpi.Costs)
-	if len(files) == 0 {
-		t.Fatal("no fixtures in testdata/costs")
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			in := mustOpen(t, file)
-			d, err := importers.Detect(in, importers.Detectors())
-			if err != nil {
-				t.Fatalf("Detect(%s): %v", file, err)
-			}
-			if d.Platform() != kpi.Costs {
-				t.Fatalf("Detect(%s) = %s, want %s", file, d.Platform(), kpi.Costs)
-			}
-			checkGolden(t, file, costDump(t, in, costOptions))
-		})
-	}
+	sheetGoldens(t, kpi.Costs, func(tb testing.TB, in *importers.Input) string { return costDump(tb, in, costOptions) })
 }
 
 // costDump imports in and renders the costs and stats (or the error) as

@@ -173,21 +173,7 @@ func isECBWide(rec []string) bool {
 		if c == "" && i == len(rec)-2 {
 			continue
 		}
-		if !isCurrencyCode(c) {
-			return false
-		}
-	}
-	return true
-}
-
-// isCurrencyCode reports three capital ASCII letters: the ECB still lists
-// retired codes (CYP, EEK) that kpi.IsCurrency does not know.
-func isCurrencyCode(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for i := 0; i < 3; i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
+		if !kpi.IsCodeShape(c) {
 			return false
 		}
 	}
@@ -398,12 +384,12 @@ func (p *fxParser) sdmx(m *mapping) error {
 			return nil
 		}
 		code, ci := cell(xCurrency)
-		if !isCurrencyCode(code) {
+		if !kpi.IsCodeShape(code) {
 			r.bad(r.valueErr(line, ci, m, code, "a currency code such as USD", ErrBadRow))
 			return nil
 		}
 		base, bi := cell(xBase)
-		if !isCurrencyCode(base) || base == code {
+		if !kpi.IsCodeShape(base) || base == code {
 			r.bad(r.valueErr(line, bi, m, base, "a currency code such as EUR, other than CURRENCY", ErrBadRow))
 			return nil
 		}

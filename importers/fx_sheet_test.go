@@ -3,7 +3,6 @@ package importers_test
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,23 +19,7 @@ var fxOptions = importers.Options{Period: kpi.Month(2026, 10), Currency: "EUR"}
 // the rates detector for it, and compares the rates and stats (or the
 // error) with NAME.golden (or NAME.err.golden).
 func TestFXSheet(t *testing.T) {
-	files := fixtures(t, kpi.FX)
-	if len(files) == 0 {
-		t.Fatal("no fixtures in testdata/fx")
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			in := mustOpen(t, file)
-			d, err := importers.Detect(in, importers.Detectors())
-			if err != nil {
-				t.Fatalf("Detect(%s): %v", file, err)
-			}
-			if d.Platform() != kpi.FX {
-				t.Fatalf("Detect(%s) = %s, want %s", file, d.Platform(), kpi.FX)
-			}
-			checkGolden(t, file, fxDump(t, in, fxOptions))
-		})
-	}
+	sheetGoldens(t, kpi.FX, func(tb testing.TB, in *importers.Input) string { return fxDump(tb, in, fxOptions) })
 }
 
 // fxDump imports in and renders the rates and stats (or the error) as the

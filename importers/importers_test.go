@@ -87,6 +87,31 @@ func importBytes(tb testing.TB, im importers.Importer, name string, data []byte,
 	return recs, st, err
 }
 
+// sheetGoldens runs the golden test of a sheet roibook reads with its own
+// method (cost, invoice and rates sheets): each fixture of platform's
+// testdata folder is detected as platform, and dump's rendering of it
+// equals its golden.
+func sheetGoldens(t *testing.T, platform kpi.Platform, dump func(tb testing.TB, in *importers.Input) string) {
+	t.Helper()
+	files := fixtures(t, platform)
+	if len(files) == 0 {
+		t.Fatalf("no fixtures in testdata/%s", platform)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			in := mustOpen(t, file)
+			d, err := importers.Detect(in, importers.Detectors())
+			if err != nil {
+				t.Fatalf("Detect(%s): %v", file, err)
+			}
+			if d.Platform() != platform {
+				t.Fatalf("Detect(%s) = %s, want %s", file, d.Platform(), platform)
+			}
+			checkGolden(t, file, dump(t, in))
+		})
+	}
+}
+
 func mustOpen(tb testing.TB, file string) *importers.Input {
 	tb.Helper()
 	data, err := os.ReadFile(file)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,23 +20,7 @@ var invoiceOptions = importers.Options{Period: kpi.Month(2026, 10)}
 // Detect picks the invoice sheet for it, and compares the invoices and
 // stats (or the error) with NAME.golden (or NAME.err.golden).
 func TestInvoiceSheet(t *testing.T) {
-	files := fixtures(t, kpi.Invoices)
-	if len(files) == 0 {
-		t.Fatal("no fixtures in testdata/invoices")
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			in := mustOpen(t, file)
-			d, err := importers.Detect(in, importers.Detectors())
-			if err != nil {
-				t.Fatalf("Detect(%s): %v", file, err)
-			}
-			if d.Platform() != kpi.Invoices {
-				t.Fatalf("Detect(%s) = %s, want %s", file, d.Platform(), kpi.Invoices)
-			}
-			checkGolden(t, file, invoiceDump(t, in, invoiceOptions))
-		})
-	}
+	sheetGoldens(t, kpi.Invoices, func(tb testing.TB, in *importers.Input) string { return invoiceDump(tb, in, invoiceOptions) })
 }
 
 // invoiceDump imports in and renders the invoices and stats (or the

@@ -65,7 +65,7 @@ func (x FXRate) Validate() error {
 	switch {
 	case x.Day.IsZero():
 		return fmt.Errorf("exchange rate without a day")
-	case !isCode(x.Base) || !isCode(x.Currency):
+	case !IsCodeShape(x.Base) || !IsCodeShape(x.Currency):
 		return fmt.Errorf("exchange rate %s/%s: want two 3-letter currency codes", x.Base, x.Currency)
 	case x.Base == x.Currency:
 		return fmt.Errorf("exchange rate %s/%s: the same currency on both sides", x.Base, x.Currency)
@@ -75,8 +75,10 @@ func (x FXRate) Validate() error {
 	return nil
 }
 
-// isCode reports whether s is three capital ASCII letters.
-func isCode(s string) bool {
+// IsCodeShape reports whether s is three capital ASCII letters, the shape
+// of a currency code. Unlike IsCurrency it accepts retired codes (CYP,
+// EEK), which rate files such as the ECB's still list.
+func IsCodeShape(s string) bool {
 	if len(s) != 3 {
 		return false
 	}
